@@ -1,0 +1,90 @@
+import type { Area, Organisation, PublicService, Service } from "../domain/directory";
+import { compareForResults, matchesFilters, paginate, type Page, type SearchFilters } from "../domain/search";
+import type { DirectoryRepository } from "../db/directory";
+import { AppError } from "../errors";
+
+/** A page of search results, with what the search read (for the benchmark's capacity check). */
+export type SearchResult = Page<PublicService> & { consumedReadUnits: number; areaIds: string[] };
+
+/** The directory as the public sees it: search, one service, and the list of areas. */
+export function directoryFeature(repository: DirectoryRepository) {
+  async function present(services: Service[]): Promise<PublicService[]> {
+    const [organisations, areas] = await Promise.all([
+      repository.getOrganisations(services.map((s) => s.organisationId)),
+      repository.listAreas(),
+    ]);
+    const areaNames = new Map(areas.map((a) => [a.id, a.name]));
+    return services.map((service) => publicView(service, organisations.get(service.organisationId), areaNames));
+  }
+
+  /** Turns the chosen area or postcode district into area ids, or says clearly why it cannot. */
+  async function resolveAreas(filters: SearchFilters): Promise<string[] | undefined> {
+    if (filters.area) {
+      const known = (await repository.listAreas()).some((a) => a.id === filters.area);
+      if (!known) {
+        throw new AppError("search.area_unknown", 400, "We do not know that area. Choose one from the list.", [
+          { field: "area", message: "We do not know that area. Choose one from the list." },
+        ]);
+      }
+      return [filters.area];
+    }
+    if (filters.postcode) {
+      const areaIds = await repository.areaIdsForPostcodeDistrict(filters.postcode);
+      if (!areaIds.length) {
+        const message = `We do not have services listed for ${filters.postcode} yet. Choose your area from the list instead.`;
+        throw new AppError("search.postcode_unknown", 400, message, [{ field: "postcode", message }]);
+      }
+      return areaIds;
+    }
+    return undefined;
+  }
+
+  return {
+    /** Services that fit the filters, best first, one page at a time. */
+    async search(filters: SearchFilters): Promise<SearchResult> {
+      const areaIds = await resolveAreas(filters);
+      const read = areaIds ? await repository.servicesForAreas(areaIds) : await repository.allServices();
+      const ordered = read.items.filter((s) => matchesFilters(s, filters)).sort(compareForResults);
+      const page = paginate(ordered, filters.page, filters.perPage);
+      return { ...page, items: await present(page.items), consumedReadUnits: read.consumedReadUnits, areaIds: areaIds ?? [] };
+    },
+
+    /** One service by id; closed services are still shown, so a saved link explains itself. */
+    async getService(id: string): Promise<PublicService> {
+      const service = await repository.getService(id);
+      if (!service) throw new AppError("service.not_found", 404, "We could not find that service. It may have moved or closed.");
+      const [presented] = await present([service]);
+      return presented!;
+    },
+
+    /** Every service that is not closed, with its organisation: the Open Referral export. */
+    async exportDirectory(): Promise<{ services: PublicService[]; organisations: Map<string, Organisation> }> {
+      const { items } = await repository.allServices();
+      const services = items.filter((s) => s.status !== "closed").sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+      const organisations = await repository.getOrganisations(services.map((s) => s.organisationId));
+      return { services: await present(services), organisations };
+    },
+
+    /** One service with its whole organisation record (Open Referral nests it). */
+    async getServiceForExport(id: string): Promise<{ service: PublicService; organisation: Organisation | undefined }> {
+      const service = await this.getService(id);
+      return { service, organisation: await repository.getOrganisation(service.organisationId) };
+    },
+
+    async listAreas(): Promise<Area[]> {
+      return (await repository.listAreas()).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+    },
+  };
+}
+
+function publicView(service: Service, organisation: Organisation | undefined, areaNames: Map<string, string>): PublicService {
+  return {
+    ...service,
+    organisation: organisation
+      ? { id: organisation.id, name: organisation.name, website: organisation.website }
+      : { id: service.organisationId, name: "" },
+    areas: service.areaIds.map((id) => ({ id, name: areaNames.get(id) ?? id })),
+  };
+}
+
+export type DirectoryFeature = ReturnType<typeof directoryFeature>;

@@ -1,0 +1,17 @@
+import { handle } from "hono/aws-lambda";
+import { Resource } from "sst";
+import { createApp } from "./app";
+import { createDatabase } from "./db/client";
+
+/**
+ * What `link: [table]` in `stacks/api.ts` gives this function. SST generates these types into
+ * `sst-env.d.ts` only when it runs the app, so they are stated here for a fresh clone's `tsc`.
+ */
+type LinkedResources = { Table: { name: string } };
+
+const tableName = (Resource as unknown as LinkedResources).Table.name;
+
+const app = createApp({ db: createDatabase({ tableName }) });
+
+/** The Lambda entry point (`stacks/api.ts`): the same app `npm start` and the tests run. */
+export const handler = handle(app);

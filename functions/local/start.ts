@@ -1,0 +1,64 @@
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import { join } from "node:path";
+import { createApp } from "../app";
+import { createDatabase } from "../db/client";
+import { directoryRepository } from "../db/directory";
+import { ensureTable } from "../db/table";
+import {
+  announceRunningDatabase,
+  forgetRunningDatabase,
+  JavaMissingError,
+  startDynamoDbLocal,
+  type LocalDynamo,
+} from "./dynamodb";
+import { seedExampleDirectory } from "./seed";
+import { localServer, notReadyServer } from "./server";
+import { ensureSiteBuilt, SITE_DIST } from "./site";
+
+/** The embedded default: `npm start`. One Node process serves the site and the API on one origin. */
+export const LOCAL_TABLE = "onedoor";
+export const DATA_DIR = join(process.cwd(), ".data");
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  ensureSiteBuilt();
+
+  // Listen first, so /api/health can say "not yet" (503) while the database starts.
+  let current: Hono = notReadyServer();
+  const http = serve({ fetch: (request, env) => current.fetch(request, env), port, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve, reject) => {
+    http.once("listening", resolve);
+    http.once("error", reject);
+  });
+
+  let dynamo: LocalDynamo | undefined;
+  const stop = async (code = 0) => {
+    forgetRunningDatabase(DATA_DIR);
+    http.close();
+    await dynamo?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+
+  try {
+    dynamo = await startDynamoDbLocal({ dataDir: join(DATA_DIR, "dynamodb") });
+    const db = createDatabase({ tableName: LOCAL_TABLE, endpoint: dynamo.endpoint });
+    await ensureTable(db);
+    const { added } = await seedExampleDirectory(directoryRepository(db));
+    announceRunningDatabase(DATA_DIR, dynamo.endpoint);
+    current = localServer(createApp({ db }), SITE_DIST);
+    console.log(
+      `\nOneDoor is running at http://localhost:${port}/\n` +
+        `  DynamoDB Local: ${dynamo.endpoint} (data in .data/dynamodb; ${added} example records added)\n` +
+        "  Press Ctrl-C to stop.\n",
+    );
+  } catch (error) {
+    if (error instanceof JavaMissingError) console.error(`\n${error.message}\n`);
+    else console.error(error);
+    await stop(1);
+  }
+}
+
+void main();
