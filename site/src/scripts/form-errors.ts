@@ -1,0 +1,61 @@
+import { el } from "./dom";
+
+/** Where a field's error links to: the field itself, or the first choice in a group. */
+function targetOf(form: HTMLFormElement, field: string): HTMLElement | null {
+  return form.querySelector<HTMLElement>(`[data-field="${field}"] input, [data-field="${field}"] select`);
+}
+
+/** Removes every error from the page and restores the title. */
+export function clearErrors(form: HTMLFormElement): void {
+  document.querySelector("[data-error-summary]")?.remove();
+  for (const wrapper of Array.from(form.querySelectorAll<HTMLElement>(".field--error"))) {
+    wrapper.classList.remove("field--error");
+    wrapper.querySelector(".error-message")?.remove();
+    for (const input of Array.from(wrapper.querySelectorAll<HTMLElement>("input, select, fieldset"))) {
+      input.removeAttribute("aria-invalid");
+      const describedBy = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && !id.endsWith("-error"));
+      if (describedBy.length) input.setAttribute("aria-describedby", describedBy.join(" "));
+      else input.removeAttribute("aria-describedby");
+    }
+  }
+  document.title = document.title.replace(/^Error: /, "");
+}
+
+/**
+ * Shows the GOV.UK error summary above the heading, with a link to each field, marks each
+ * field, and moves focus to the summary so a screen reader announces it.
+ */
+export function showErrors(form: HTMLFormElement, errors: { field: string; message: string }[]): void {
+  clearErrors(form);
+  const items = errors.map(({ field, message }) => {
+    const wrapper = form.querySelector<HTMLElement>(`[data-field="${field}"]`);
+    const target = targetOf(form, field);
+    if (wrapper && target) {
+      const errorId = `${field}-error`;
+      wrapper.classList.add("field--error");
+      const messageNode = el("p", { class: "error-message", id: errorId }, el("span", { class: "visually-hidden" }, "Error: "), message);
+      const described = wrapper.querySelector("fieldset") ?? target;
+      described.before(messageNode);
+      if (wrapper.querySelector("fieldset")) wrapper.querySelector("legend")?.after(messageNode);
+      described.setAttribute("aria-describedby", `${described.getAttribute("aria-describedby") ?? ""} ${errorId}`.trim());
+      if (!wrapper.querySelector("fieldset")) target.setAttribute("aria-invalid", "true");
+    }
+    const link = el("a", { href: target ? `#${target.id}` : "#main" }, message);
+    link.addEventListener("click", (event) => {
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+      target.scrollIntoView({ block: "center" });
+    });
+    return el("li", {}, link);
+  });
+  const summary = el(
+    "div",
+    { class: "error-summary", "data-error-summary": "", tabindex: "-1", role: "alert", "aria-labelledby": "error-summary-title" },
+    el("h2", { id: "error-summary-title" }, "There is a problem"),
+    el("ul", {}, ...items),
+  );
+  document.querySelector("[data-error-summary-slot]")?.append(summary);
+  document.title = `Error: ${document.title}`;
+  summary.focus();
+}

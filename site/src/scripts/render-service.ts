@@ -1,0 +1,159 @@
+import type { OpeningTimes, PublicService } from "../../../functions/domain/directory";
+import { AUDIENCES, DELIVERY_MODES, LANGUAGES, ACCESSIBILITY, NEEDS, SERVICE_STATUSES } from "../../../functions/domain/vocabulary";
+import { el } from "./dom";
+
+/** Waits older than this are shown with a warning that they may have changed. */
+const STALE_WAIT_DAYS = 56;
+
+const DAY_NAMES: Record<string, string> = {
+  MO: "Monday", TU: "Tuesday", WE: "Wednesday", TH: "Thursday", FR: "Friday", SA: "Saturday", SU: "Sunday",
+};
+const DAY_ORDER = Object.keys(DAY_NAMES);
+
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+
+/** Labels as one phrase: "Phone, text message, in person". */
+function phrase<T extends string>(codes: T[], labels: Record<T, string>): string {
+  return codes.map((c, i) => (i ? labels[c].toLowerCase() : labels[c])).join(", ");
+}
+
+/** "Young people, parents and carers. Ages 11 to 18." */
+export function whoItIsFor(service: PublicService): string {
+  const who = phrase(service.audiences, AUDIENCES);
+  const { minAge, maxAge } = service;
+  let ages = "";
+  if (minAge !== undefined && maxAge !== undefined) ages = ` Ages ${minAge} to ${maxAge}.`;
+  else if (minAge !== undefined) ages = ` Ages ${minAge} and over.`;
+  else if (maxAge !== undefined) ages = ` Up to age ${maxAge}.`;
+  return `${who}.${ages}`;
+}
+
+/** The expected wait in plain words, with when it was last updated. */
+export function expectedWait(service: PublicService, now = new Date()): string {
+  const weeks = service.expectedWaitWeeks;
+  const updated = new Date(service.waitUpdatedAt);
+  const wait =
+    weeks === null
+      ? "Not known. You can ask when you get in touch."
+      : weeks === 0
+        ? "No wait right now."
+        : `About ${weeks} ${weeks === 1 ? "week" : "weeks"}.`;
+  const stale = (now.getTime() - updated.getTime()) / 86_400_000 > STALE_WAIT_DAYS;
+  return `${wait} Updated ${longDate.format(updated)}${stale ? ", so it may have changed." : "."}`;
+}
+
+export function selfReferral(service: PublicService): string {
+  return service.acceptsSelfReferral
+    ? "Yes. You can ask for support yourself."
+    : "No. Someone like a teacher, doctor or social worker needs to ask for you. You can still call them to talk about it.";
+}
+
+function time(hhmm: string): string {
+  const [h = 0, m = 0] = hhmm.split(":").map(Number);
+  const suffix = h < 12 ? "am" : "pm";
+  const hour = h % 12 === 0 ? 12 : h % 12;
+  return `${hour}${m ? `:${String(m).padStart(2, "0")}` : ""}${suffix}`;
+}
+
+/** "Monday to Friday, 9am to 5pm". */
+export function openingTimes(times: OpeningTimes): string {
+  const days = [...times.days].sort((a, b) => DAY_ORDER.indexOf(a) - DAY_ORDER.indexOf(b));
+  const consecutive = days.every((d, i) => i === 0 || DAY_ORDER.indexOf(d) === DAY_ORDER.indexOf(days[i - 1]!) + 1);
+  const dayText =
+    days.length === 7
+      ? "Every day"
+      : consecutive && days.length > 2
+        ? `${DAY_NAMES[days[0]!]} to ${DAY_NAMES[days[days.length - 1]!]}`
+        : days.map((d) => DAY_NAMES[d]).join(", ");
+  return `${dayText}, ${time(times.opens)} to ${time(times.closes)}`;
+}
+
+/** The ways to get in touch, as links a phone can act on. */
+export function contactList(service: PublicService): HTMLUListElement {
+  const { phone, text, email, website } = service.contact;
+  const digits = (n: string) => n.replace(/\s/g, "");
+  return el(
+    "ul",
+    { class: "contact-list" },
+    phone && el("li", {}, el("a", { href: `tel:${digits(phone)}` }, `Call ${phone}`)),
+    text && el("li", {}, el("a", { href: `sms:${digits(text)}` }, `Text ${text}`)),
+    email && el("li", {}, el("a", { href: `mailto:${email}` }, `Email ${email}`)),
+    website && el("li", {}, el("a", { href: website, rel: "noreferrer" }, "Visit their website"), " (this leaves OneDoor)"),
+  );
+}
+
+function fact(term: string, ...details: (Node | string | null | false | undefined)[]): Node[] {
+  return [el("dt", {}, term), el("dd", {}, ...details)];
+}
+
+function tags(service: PublicService): HTMLElement | null {
+  const items = [
+    service.isExample && el("span", { class: "tag" }, "Example service, not real"),
+    service.status !== "active" && el("span", { class: "tag tag--paused" }, SERVICE_STATUSES[service.status]),
+  ].filter(Boolean) as HTMLElement[];
+  return items.length ? el("p", {}, ...items.flatMap((t, i) => (i ? [" ", t] : [t]))) : null;
+}
+
+/** One search result: enough to decide whether to get in touch, and a link to the full page. */
+export function serviceCard(service: PublicService): HTMLLIElement {
+  const dl = el("dl", { class: "facts" });
+  dl.append(
+    ...fact("Who it is for", whoItIsFor(service)),
+    ...fact("What happens when you get in touch", service.whatHappens),
+    ...fact("Expected wait", expectedWait(service)),
+    ...fact("Can I ask for help myself?", selfReferral(service)),
+    ...fact("How to get in touch", contactList(service)),
+  );
+  return el(
+    "li",
+    { class: "card" },
+    el("h3", {}, el("a", { href: `/service/?id=${encodeURIComponent(service.id)}` }, service.name)),
+    service.organisation.name && el("p", { class: "card__org" }, `Run by ${service.organisation.name}`),
+    tags(service),
+    el("p", {}, service.description),
+    dl,
+  );
+}
+
+/** Everything a person needs to know about one service, for its own page. */
+export function serviceDetails(service: PublicService): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const access = [...new Set([...service.accessibility, ...service.locations.flatMap((l) => l.accessibility)])];
+  const facts = el("dl", { class: "facts" });
+  facts.append(
+    ...fact("Who it is for", whoItIsFor(service)),
+    ...fact("What help it gives", phrase(service.needs, NEEDS)),
+    ...fact("How you get help", phrase(service.deliveryModes, DELIVERY_MODES)),
+    ...fact("Expected wait", expectedWait(service)),
+    ...fact("Can I ask for help myself?", selfReferral(service)),
+    ...fact("Where it works", service.national ? "Anywhere in England." : `${service.areas.map((a) => a.name).join(", ")}.`),
+    ...fact("Languages", service.languages.map((l) => LANGUAGES[l]).join(", ")),
+    ...(access.length ? fact("Accessibility", phrase(access, ACCESSIBILITY)) : []),
+    ...(service.lgbtqFriendly ? fact("LGBTQ+", "This service is LGBTQ+ friendly.") : []),
+    ...(service.boysAndYoungMen ? fact("Boys and young men", "Boys and young men are very welcome.") : []),
+  );
+  fragment.append(
+    tags(service) ?? "",
+    el("p", { class: "lead" }, service.description),
+    service.organisation.name ? el("p", { class: "muted" }, `Run by ${service.organisation.name}.`) : "",
+    el("h2", {}, "What happens when you get in touch"),
+    el("p", {}, service.whatHappens),
+    el("h2", { id: "contact" }, "How to get in touch"),
+    contactList(service),
+    service.openingTimes.length ? el("h3", {}, "Opening times") : "",
+    service.openingTimes.length ? el("ul", {}, ...service.openingTimes.map((t) => el("li", {}, openingTimes(t)))) : "",
+    el("h2", {}, "About this service"),
+    facts,
+  );
+  if (service.locations.length) {
+    fragment.append(
+      el("h2", {}, service.locations.length === 1 ? "Where to find it" : "Where to find them"),
+      el(
+        "ul",
+        {},
+        ...service.locations.map((l) => el("li", {}, `${l.name}, ${l.address}, ${l.town}, ${l.postcode}`)),
+      ),
+    );
+  }
+  return fragment;
+}
