@@ -15,10 +15,14 @@ router.route("/openreferral", api.url);
 export const site = new sst.aws.StaticSite("Site", {
   path: "site",
   build: {
-    // Runs in `site/`; npm finds the root package.json, whose script is `astro build --root site`.
-    command: "npm run build:site",
+    // SST runs this in `site/`. `--prefix ..` names the root package.json outright: npm would
+    // otherwise stop at `site/node_modules/`, the cache folder Astro creates on its first build.
+    command: "npm --prefix .. run build:site",
     output: "dist",
   },
   errorPage: "404.html",
   router: { instance: router },
+  // In `sst dev` the site is still built and served through the Router, so pages and the live
+  // API keep one origin. The quick local loop is `npm start`, not a second Astro dev server.
+  dev: false,
 });

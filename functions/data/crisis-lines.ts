@@ -1,5 +1,5 @@
 import { z } from "zod";
-import lines from "./crisis-lines.json";
+import lines from "./crisis-lines.json" with { type: "json" };
 
 /**
  * The crisis and national lines shown on every relevant page. The words live in

@@ -1,5 +1,5 @@
-import areas from "../data/areas.json";
-import example from "../data/example-directory.json";
+import areas from "../data/areas.json" with { type: "json" };
+import example from "../data/example-directory.json" with { type: "json" };
 import { AreaSchema, OrganisationSchema, ServiceSchema } from "../domain/directory";
 import type { DirectoryRepository } from "../db/directory";
 

@@ -34,6 +34,8 @@ export function startExitThisPage(): void {
     presses = [...presses.filter((t) => now - t < SHIFT_WINDOW_MS), now];
     if (presses.length >= SHIFT_PRESSES) exitThisPage();
   });
+  // Tells styles (and tests) that the quick exit is armed: Shift and the button both work now.
+  document.documentElement.dataset.exitReady = "true";
   // A page restored from the back-forward cache after exiting must not show OneDoor again.
   window.addEventListener("pageshow", (event) => {
     if (event.persisted && document.documentElement.classList.contains("is-exiting")) window.location.replace(EXIT_URL);

@@ -1,0 +1,94 @@
+import { areasLoaded, expectAccessible, expectPage, test, expect } from "../support/fixtures";
+
+/** Axe on every page and every state, on both the phone and the desktop projects. */
+
+test("home", async ({ page, requests }) => {
+  await page.goto("/");
+  await expectPage(page, "Home – OneDoor", "Help is here. You are not alone.");
+  await expect(page.getByRole("heading", { name: "Need help now?" })).toBeVisible();
+  await expectAccessible(page);
+  expect(requests.length).toBeGreaterThan(0);
+});
+
+test("staying safe online", async ({ page, requests: _ }) => {
+  await page.goto("/staying-safe-online/");
+  await expectPage(page, "Staying safe online – OneDoor", "Staying safe online");
+  await expectAccessible(page);
+});
+
+test("find support: no filters yet", async ({ page, requests: _ }) => {
+  await page.goto("/find-support/");
+  await areasLoaded(page);
+  await expectPage(page, "Find support – OneDoor", "Find support");
+  await expectAccessible(page);
+});
+
+test("find support: every choice open", async ({ page, requests: _ }) => {
+  await page.goto("/find-support/");
+  await page.getByText("More choices").click();
+  await expect(page.getByRole("group", { name: "How would you like to get help?" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("find support: results", async ({ page, requests: _ }) => {
+  await page.goto("/find-support/");
+  await areasLoaded(page);
+  await page.getByLabel("Your area").selectOption({ label: "Bristol" });
+  await page.getByRole("button", { name: "Show services" }).click();
+  await expect(page.getByRole("heading", { name: /services found/ })).toBeFocused();
+  await expectAccessible(page);
+});
+
+test("find support: no results", async ({ page, requests: _ }) => {
+  await page.goto("/find-support/");
+  await areasLoaded(page);
+  await page.getByLabel("Your area").selectOption({ label: "Manchester" });
+  await page.getByLabel("Help with the police or court").check();
+  await page.getByLabel("I am a parent or carer").check();
+  await page.getByRole("button", { name: "Show services" }).click();
+  await expect(page.getByRole("heading", { name: "No services found" })).toBeFocused();
+  await expectAccessible(page);
+});
+
+test("find support: errors shown", async ({ page, requests: _ }) => {
+  await page.goto("/find-support/");
+  await page.getByLabel("Or the first part of your postcode").fill("BS5 6XX");
+  await page.getByLabel("How old are you?").fill("twelve");
+  await page.getByRole("button", { name: "Show services" }).click();
+  const summary = page.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Only type the first part of your postcode");
+  await expect(summary).toContainText("Type an age in numbers");
+  await expect(page).toHaveTitle("Error: Find support – OneDoor");
+  await expect(page.getByLabel("How old are you?")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  // The link in the summary takes the person to the field to fix.
+  await summary.getByRole("link", { name: /Type an age/ }).click();
+  await expect(page.getByLabel("How old are you?")).toBeFocused();
+});
+
+test("a service page", async ({ page, requests: _ }) => {
+  await page.goto("/find-support/");
+  await areasLoaded(page);
+  await page.getByRole("button", { name: "Show services" }).click();
+  await page.getByRole("link", { name: "Harbour Young People's Support (example)" }).click();
+  await expectPage(page, "Service details – OneDoor", "Harbour Young People's Support (example)");
+  await expect(page.getByRole("heading", { name: "How to get in touch" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a service that does not exist", async ({ page, requests: _ }) => {
+  await page.goto("/service/?id=00000000-0000-4000-8000-000000000000");
+  await expectPage(page, "Service not found – OneDoor", "We could not find that service");
+  await expect(page.getByRole("link", { name: "Find support" }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Need help now?" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a page that does not exist", async ({ page, requests: _ }) => {
+  const response = await page.goto("/no-such-page/");
+  expect(response?.status()).toBe(404);
+  await expectPage(page, "Page not found – OneDoor", "We could not find that page");
+  await expect(page.getByRole("heading", { name: "Need help now?" })).toBeVisible();
+  await expectAccessible(page);
+});

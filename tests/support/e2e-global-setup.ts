@@ -1,0 +1,28 @@
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { createApp } from "../../functions/app";
+import { createDatabase } from "../../functions/db/client";
+import { directoryRepository } from "../../functions/db/directory";
+import { ensureTable } from "../../functions/db/table";
+import { startDynamoDbLocal } from "../../functions/local/dynamodb";
+import { seedExampleDirectory } from "../../functions/local/seed";
+import { localServer } from "../../functions/local/server";
+import { ensureSiteBuilt, SITE_DIST } from "../../functions/local/site";
+
+/** Starts the same server `npm start` runs, on in-memory DynamoDB Local and a free port. */
+export default async function globalSetup() {
+  ensureSiteBuilt();
+  const dynamo = await startDynamoDbLocal();
+  const db = createDatabase({ tableName: "e2e", endpoint: dynamo.endpoint });
+  await ensureTable(db);
+  await seedExampleDirectory(directoryRepository(db));
+  const server = localServer(createApp({ db, logger: () => {} }), SITE_DIST);
+  const http = serve({ fetch: server.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => http.once("listening", resolve));
+  const { port } = http.address() as AddressInfo;
+  process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
+  return async () => {
+    http.close();
+    await dynamo.stop();
+  };
+}
