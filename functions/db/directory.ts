@@ -54,6 +54,21 @@ export function directoryRepository(db: Database) {
     return { items, consumedReadUnits };
   }
 
+  /** Items by key, 100 at a time, asking again for any DynamoDB leaves unprocessed under load. */
+  async function batchGet(keyList: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
+    const unique = [...new Map(keyList.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
+    const found: Record<string, unknown>[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [TableName]: { Keys: unique.slice(i, i + 100) } };
+      while (request && Object.keys(request).length) {
+        const out = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+        found.push(...(out.Responses?.[TableName] ?? []).map(withoutKeys));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
+  }
+
   /** The partitions a service is copied into, so a search reads only what it needs. */
   function membershipKeys(service: Service) {
     return [
@@ -83,23 +98,8 @@ export function directoryRepository(db: Database) {
 
     /** Organisations by id, in one round trip (ids are few: one page of results). */
     async getOrganisations(ids: string[]): Promise<Map<string, Organisation>> {
-      const unique = [...new Set(ids)];
-      const found = new Map<string, Organisation>();
-      for (let i = 0; i < unique.length; i += 100) {
-        let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-          [TableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.organisation(id)) },
-        };
-        // BatchGet may hand back unprocessed keys under load; ask again until none are left.
-        while (request && Object.keys(request).length) {
-          const out = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
-          for (const item of out.Responses?.[TableName] ?? []) {
-            const organisation = OrganisationSchema.parse(withoutKeys(item));
-            found.set(organisation.id, organisation);
-          }
-          request = out.UnprocessedKeys as typeof request;
-        }
-      }
-      return found;
+      const items = await batchGet(ids.map((id) => keys.organisation(id)));
+      return new Map(items.map((i) => OrganisationSchema.parse(i)).map((o) => [o.id, o]));
     },
 
     async listOrganisations(): Promise<Organisation[]> {
@@ -125,6 +125,12 @@ export function directoryRepository(db: Database) {
         }),
       );
       return existing ? "updated" : "created";
+    },
+
+    /** Areas by id, in one round trip. */
+    async getAreas(ids: string[]): Promise<Map<string, Area>> {
+      const items = await batchGet(ids.map((id) => keys.area(id)));
+      return new Map(items.map((i) => AreaSchema.parse(i)).map((a) => [a.id, a]));
     },
 
     async listAreas(): Promise<Area[]> {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   ACCESSIBILITY,
   AUDIENCES,
+  DAYS,
   DELIVERY_MODES,
   LANGUAGES,
   NEEDS,
@@ -56,8 +57,7 @@ export const OrganisationSchema = z.object({
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time like 09:30.");
-const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
-export const DaySchema = z.enum(DAYS);
+export const DaySchema = oneOf(DAYS);
 
 export const OpeningTimesSchema = z.object({
   days: z.array(DaySchema).min(1),

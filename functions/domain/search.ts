@@ -10,18 +10,9 @@ import {
   WorkerGenderSchema,
   type Service,
 } from "./directory";
+import { many, one } from "./query-values";
 
-/** A query-string value that may be repeated (`need=a&need=b`) arrives as a string or an array. */
-const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
-
-const one = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === "" ? undefined : v), item.optional());
-
-const yes = z.preprocess(
-  (v) => (Array.isArray(v) ? v[v.length - 1] : v),
-  z.enum(["true", "false"], { error: "Use true or false." }).optional(),
-);
+const yes = one(z.enum(["true", "false"], { error: "Use true or false." }));
 
 export const MAX_PER_PAGE = 50;
 

@@ -69,6 +69,17 @@ export const ACCESSIBILITY = {
   interpreters: "Interpreters available",
 } as const;
 
+/** Days of the week, as iCalendar (and Open Referral schedules) write them. */
+export const DAYS = {
+  MO: "Monday",
+  TU: "Tuesday",
+  WE: "Wednesday",
+  TH: "Thursday",
+  FR: "Friday",
+  SA: "Saturday",
+  SU: "Sunday",
+} as const;
+
 /** A service's state in the directory. Closed services are never listed in a search. */
 export const SERVICE_STATUSES = {
   active: "Open to new requests",
@@ -83,6 +94,7 @@ export type WorkerGender = keyof typeof WORKER_GENDERS;
 export type LanguageCode = keyof typeof LANGUAGES;
 export type AccessibilityCode = keyof typeof ACCESSIBILITY;
 export type ServiceStatus = keyof typeof SERVICE_STATUSES;
+export type Day = keyof typeof DAYS;
 
 /** The codes of a vocabulary, as a non-empty tuple (the shape zod's enum wants). */
 export function codesOf<T extends Record<string, string>>(vocabulary: T): [keyof T & string, ...(keyof T & string)[]] {

@@ -11,17 +11,17 @@ export function directoryFeature(repository: DirectoryRepository) {
   async function present(services: Service[]): Promise<PublicService[]> {
     const [organisations, areas] = await Promise.all([
       repository.getOrganisations(services.map((s) => s.organisationId)),
-      repository.listAreas(),
+      repository.getAreas(services.flatMap((s) => s.areaIds)),
     ]);
-    const areaNames = new Map(areas.map((a) => [a.id, a.name]));
+    const areaNames = new Map([...areas.values()].map((a) => [a.id, a.name]));
     return services.map((service) => publicView(service, organisations.get(service.organisationId), areaNames));
   }
 
   /** Turns the chosen area or postcode district into area ids, or says clearly why it cannot. */
   async function resolveAreas(filters: SearchFilters): Promise<string[] | undefined> {
     if (filters.area) {
-      const known = (await repository.listAreas()).some((a) => a.id === filters.area);
-      if (!known) {
+      const known = await repository.getAreas([filters.area]);
+      if (!known.size) {
         throw new AppError("search.area_unknown", 400, "We do not know that area. Choose one from the list.", [
           { field: "area", message: "We do not know that area. Choose one from the list." },
         ]);

@@ -1,6 +1,5 @@
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
-import { join } from "node:path";
 import { createApp } from "../app";
 import { createDatabase } from "../db/client";
 import { directoryRepository } from "../db/directory";
@@ -13,12 +12,11 @@ import {
   type LocalDynamo,
 } from "./dynamodb";
 import { seedExampleDirectory } from "./seed";
+import { DATA_DIR, DYNAMODB_DATA_DIR, LOCAL_TABLE } from "./paths";
 import { localServer, notReadyServer } from "./server";
 import { ensureSiteBuilt, SITE_DIST } from "./site";
 
 /** The embedded default: `npm start`. One Node process serves the site and the API on one origin. */
-export const LOCAL_TABLE = "onedoor";
-export const DATA_DIR = join(process.cwd(), ".data");
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -43,7 +41,7 @@ async function main() {
   process.on("SIGTERM", () => void stop());
 
   try {
-    dynamo = await startDynamoDbLocal({ dataDir: join(DATA_DIR, "dynamodb") });
+    dynamo = await startDynamoDbLocal({ dataDir: DYNAMODB_DATA_DIR });
     const db = createDatabase({ tableName: LOCAL_TABLE, endpoint: dynamo.endpoint });
     await ensureTable(db);
     const { added } = await seedExampleDirectory(directoryRepository(db));

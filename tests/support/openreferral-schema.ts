@@ -90,13 +90,14 @@ export function openReferralValidators(options: { closed: boolean }): OpenReferr
     ajv.addSchema({ ...schema, ...closed, $id: file });
   }
 
-  const pageSchema = mergedOpenApi().components;
-  const page = isObject(pageSchema) && isObject(pageSchema.schemas) ? pageSchema.schemas.Page : undefined;
+  const components = mergedOpenApi().components;
+  const page = isObject(components) && isObject(components.schemas) ? components.schemas.Page : undefined;
   if (!isObject(page) || !isObject(page.properties)) throw new Error("The merged OpenAPI document has no Page schema.");
+  const pageProperties = page.properties;
   const pageOf = (item: string) => ({
     type: "object",
-    properties: { ...page.properties, contents: { type: "array", items: { $ref: item } } },
-    required: [...Object.keys(page.properties), "contents"],
+    properties: { ...pageProperties, contents: { type: "array", items: { $ref: item } } },
+    required: [...Object.keys(pageProperties), "contents"],
     ...(options.closed ? { additionalProperties: false } : {}),
   });
 

@@ -1,14 +1,10 @@
-import type { OpeningTimes, PublicService } from "../../../functions/domain/directory";
+import type { PublicService } from "../../../functions/domain/directory";
+import { describeOpeningTimes } from "../../../functions/domain/opening-times";
 import { AUDIENCES, DELIVERY_MODES, LANGUAGES, ACCESSIBILITY, NEEDS, SERVICE_STATUSES } from "../../../functions/domain/vocabulary";
 import { el } from "./dom";
 
 /** Waits older than this are shown with a warning that they may have changed. */
 const STALE_WAIT_DAYS = 56;
-
-const DAY_NAMES: Record<string, string> = {
-  MO: "Monday", TU: "Tuesday", WE: "Wednesday", TH: "Thursday", FR: "Friday", SA: "Saturday", SU: "Sunday",
-};
-const DAY_ORDER = Object.keys(DAY_NAMES);
 
 const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
@@ -46,26 +42,6 @@ export function selfReferral(service: PublicService): string {
   return service.acceptsSelfReferral
     ? "Yes. You can ask for support yourself."
     : "No. Someone like a teacher, doctor or social worker needs to ask for you. You can still call them to talk about it.";
-}
-
-function time(hhmm: string): string {
-  const [h = 0, m = 0] = hhmm.split(":").map(Number);
-  const suffix = h < 12 ? "am" : "pm";
-  const hour = h % 12 === 0 ? 12 : h % 12;
-  return `${hour}${m ? `:${String(m).padStart(2, "0")}` : ""}${suffix}`;
-}
-
-/** "Monday to Friday, 9am to 5pm". */
-export function openingTimes(times: OpeningTimes): string {
-  const days = [...times.days].sort((a, b) => DAY_ORDER.indexOf(a) - DAY_ORDER.indexOf(b));
-  const consecutive = days.every((d, i) => i === 0 || DAY_ORDER.indexOf(d) === DAY_ORDER.indexOf(days[i - 1]!) + 1);
-  const dayText =
-    days.length === 7
-      ? "Every day"
-      : consecutive && days.length > 2
-        ? `${DAY_NAMES[days[0]!]} to ${DAY_NAMES[days[days.length - 1]!]}`
-        : days.map((d) => DAY_NAMES[d]).join(", ");
-  return `${dayText}, ${time(times.opens)} to ${time(times.closes)}`;
 }
 
 /** The ways to get in touch, as links a phone can act on. */
@@ -141,7 +117,7 @@ export function serviceDetails(service: PublicService): DocumentFragment {
     el("h2", { id: "contact" }, "How to get in touch"),
     contactList(service),
     service.openingTimes.length ? el("h3", {}, "Opening times") : "",
-    service.openingTimes.length ? el("ul", {}, ...service.openingTimes.map((t) => el("li", {}, openingTimes(t)))) : "",
+    service.openingTimes.length ? el("ul", {}, ...service.openingTimes.map((t) => el("li", {}, describeOpeningTimes(t)))) : "",
     el("h2", {}, "About this service"),
     facts,
   );
