@@ -92,3 +92,19 @@ test("a page that does not exist", async ({ page, requests: _ }) => {
   await expect(page.getByRole("heading", { name: "Need help now?" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("find support: the service list cannot be reached", async ({ page, requests: _ }) => {
+  await page.route("**/api/services?**", (route) =>
+    route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "database.unavailable", message: "OneDoor cannot reach its records right now. Please try again in a minute.", fields: [], requestId: "x" } }) }),
+  );
+  await page.goto("/find-support/");
+  await page.getByRole("button", { name: "Show services" }).click();
+  await expect(page.getByRole("heading", { name: "Sorry, something went wrong" })).toBeFocused();
+  await expect(page.getByText("cannot reach its records right now")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expectAccessible(page);
+  // When the directory is back, trying again shows the results.
+  await page.unroute("**/api/services?**");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: /services found/ })).toBeFocused();
+});

@@ -31,6 +31,10 @@ test("the whole journey on a phone: home, search by postcode, a service, its con
   await expectPage(page, "Service details – OneDoor", "Harbour Young People's Support (example)");
   await expect(page.getByRole("link", { name: "Call 0117 496 0100" })).toHaveAttribute("href", "tel:01174960100");
   await expect(page.getByText("About 6 weeks.")).toBeVisible();
+
+  // Nothing about the search is left on the device: no cookies, nothing in storage.
+  expect(await page.context().cookies()).toEqual([]);
+  expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
 });
 
 test("keyboard only: from home to a service's contact details", async ({ page, requests: _ }, info) => {

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: page weight and search scaling figures measured on this machine.
+ * A report, not a test: budgets are printed next to the figures, and it exits 0 whether they
+ * are met or not (1 only when the bench itself breaks).
+ *
+ * For quicker trial runs: BENCH_LARGE_SERVICES (default 10000) and BENCH_TIMED (default 300).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { arch, cpus, loadavg, platform, release } from "node:os";
+import { join } from "node:path";
+import { measurePageWeights, reportPageWeights } from "./page-weight";
+import { DEFAULT_SCALING, informationalSearchLines, measureSearchScaling, reportSearchScaling } from "./search-scaling";
+import { table, verdict, type BudgetLine } from "./stats";
+
+const log = (line = "") => console.log(line);
+const heading = (title: string) => log(`\n=== ${title} ${"=".repeat(Math.max(0, 76 - title.length))}`);
+
+function gitDescription(): string {
+  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim();
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).stdout.trim();
+  return head ? `${head}${dirty ? " + uncommitted changes" : ""}` : "unknown";
+}
+
+async function main() {
+  const started = performance.now();
+  const startLoad = loadavg();
+  const cores = cpus();
+  heading("OneDoor bench");
+  log(`date:      ${new Date().toISOString()}`);
+  log(`node:      ${process.version} (${platform()} ${release()} ${arch()})`);
+  log(`cpus:      ${cores.length} × ${cores[0]?.model.trim() ?? "unknown"}`);
+  log(`loadavg:   ${startLoad.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min) at start${startLoad[0]! > cores.length ? "  ← busier than the core count: latencies are noisy" : ""}`);
+  log(`commit:    ${gitDescription()}`);
+
+  heading("1. Page weight (site/dist)");
+  const pages = measurePageWeights(log);
+  const pageLines = reportPageWeights(pages, log);
+
+  heading("2. Search scaling (DynamoDB Local, in memory)");
+  const options = {
+    ...DEFAULT_SCALING,
+    largeServices: Number(process.env.BENCH_LARGE_SERVICES ?? DEFAULT_SCALING.largeServices),
+    timed: Number(process.env.BENCH_TIMED ?? DEFAULT_SCALING.timed),
+  };
+  const scaling = await measureSearchScaling(log, options);
+  const searchLines = reportSearchScaling(scaling, log);
+
+  const lines: BudgetLine[] = [...pageLines, ...searchLines];
+  const wallSeconds = (performance.now() - started) / 1000;
+  heading("Summary");
+  log(table(["budget", "limit", "measured", "verdict"], lines.map((l) => [l.name, l.budget, l.measured, verdict(l.within)])));
+  for (const l of lines.filter((x) => x.note)) log(`  note (${l.name}): ${l.note}`);
+  log("");
+  log("Informational, no budget:");
+  for (const line of informationalSearchLines(scaling)) log(`  ${line}`);
+  const over = lines.filter((l) => !l.within).length;
+  log("");
+  log(`${lines.length - over} of ${lines.length} budgets within, ${over} over. loadavg at end: ${loadavg().map((l) => l.toFixed(2)).join(", ")}. Bench wall time: ${wallSeconds.toFixed(1)} s.`);
+
+  const resultsDir = join(process.cwd(), "bench", "results");
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(
+    join(resultsDir, "latest.json"),
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: cores.length,
+        loadavgAtStart: startLoad,
+        commit: gitDescription(),
+        wallSeconds,
+        budgets: lines,
+        pages,
+        search: scaling,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  log("Written: bench/results/latest.json");
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error("\nThe bench itself failed (this is not a budget verdict):");
+    console.error(error);
+    process.exit(1);
+  },
+);
