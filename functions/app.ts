@@ -8,18 +8,46 @@ import { AppError, errorBody, isDatabaseUnavailable } from "./errors";
 import { directoryFeature } from "./features/directory";
 import { jsonLogger, type Logger } from "./http/log";
 import { securityHeaders } from "./http/security-headers";
+import { auditRepository } from "./db/audit";
+import { rateLimitRepository } from "./db/rate-limits";
+import { staffRepository } from "./db/staff";
+import { staffAuthFeature } from "./features/staff-auth";
+import { sameOriginOnly } from "./http/origin-check";
+import { rateLimit } from "./http/rate-limit";
 import { areaRoutes } from "./routes/areas";
+import { staffAdminRoutes } from "./routes/staff-admin";
+import { staffAuthRoutes } from "./routes/staff-auth";
 import { healthRoutes } from "./routes/health";
 import { openReferralRoutes } from "./routes/openreferral";
 import { serviceRoutes } from "./routes/services";
 
 /** What the app needs from outside: the same in Lambda, in `npm start` and in tests. */
-export type AppDeps = { db: Database; logger?: Logger };
+export type AppDeps = {
+  db: Database;
+  /** The secret key for keyed hashes of addresses and emails (SST secret in AWS, a local file otherwise). */
+  hashKey: Buffer;
+  logger?: Logger;
+  /** The clock, in epoch milliseconds: tests move it to expire sessions and invites. */
+  now?: () => number;
+};
+
+/** Per-address limits on requests that need no sign-in. */
+const UNAUTHENTICATED_LIMITS = {
+  signIn: { bucket: "signin", limit: 20, windowSeconds: 60 },
+  invites: { bucket: "invite", limit: 30, windowSeconds: 60 },
+} as const;
 
 /** Builds the OneDoor HTTP API. Knows nothing of Lambda, SST or the local server. */
 export function createApp(deps: AppDeps) {
   const log = deps.logger ?? jsonLogger;
-  const directory = directoryFeature(directoryRepository(deps.db));
+  const now = deps.now ?? Date.now;
+  const directoryStore = directoryRepository(deps.db);
+  const directory = directoryFeature(directoryStore);
+  const staff = staffRepository(deps.db);
+  const audit = auditRepository(deps.db);
+  const limits = rateLimitRepository(deps.db);
+  const auth = staffAuthFeature({ staff, audit, limits, hashKey: deps.hashKey, now });
+  const limit = (which: keyof typeof UNAUTHENTICATED_LIMITS) => rateLimit(limits, { ...UNAUTHENTICATED_LIMITS[which], hashKey: deps.hashKey, now });
 
   const app = new Hono()
     .use(requestId())
@@ -39,10 +67,17 @@ export function createApp(deps: AppDeps) {
       });
     })
     .use(bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError("request.too_large", 413, "That was too much to send at once."); } }))
+    .use(sameOriginOnly())
+    .use("/api/staff/sign-in", limit("signIn"))
+    .use("/api/staff/invites/check", limit("invites"))
+    .use("/api/staff/invites/start", limit("invites"))
+    .use("/api/staff/invites/complete", limit("invites"))
     .route("/api/health", healthRoutes(deps.db))
     .route("/api/services", serviceRoutes(directory))
     .route("/api/areas", areaRoutes(directory))
-    .route("/openreferral", openReferralRoutes(directory));
+    .route("/openreferral", openReferralRoutes(directory))
+    .route("/api/staff", staffAuthRoutes(auth))
+    .route("/api/staff", staffAdminRoutes({ auth, staff, directory: directoryStore, audit, now }));
 
   app.notFound(() => {
     throw new AppError("route.not_found", 404, "There is nothing at this address.");

@@ -10,7 +10,7 @@ export type FieldError = { field: string; message: string };
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 500 | 503,
     message: string,
     readonly fields: FieldError[] = [],
   ) {

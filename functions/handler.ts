@@ -7,11 +7,14 @@ import { createDatabase } from "./db/client";
  * What `link: [table]` in `stacks/api.ts` gives this function. SST generates these types into
  * `sst-env.d.ts` only when it runs the app, so they are stated here for a fresh clone's `tsc`.
  */
-type LinkedResources = { Table: { name: string } };
+type LinkedResources = { Table: { name: string }; HashKey: { value: string } };
 
-const tableName = (Resource as unknown as LinkedResources).Table.name;
+const linked = Resource as unknown as LinkedResources;
 
-const app = createApp({ db: createDatabase({ tableName }) });
+const app = createApp({
+  db: createDatabase({ tableName: linked.Table.name }),
+  hashKey: Buffer.from(linked.HashKey.value, "base64"),
+});
 
 /** The Lambda entry point (`stacks/api.ts`): the same app `npm start` and the tests run. */
 export const handler = handle(app);

@@ -1,6 +1,12 @@
 import { table } from "./database";
 
 /**
+ * The key for keyed hashes of source addresses and emails (audit log, sign-in limits): 32
+ * random bytes, base64. Set once per stage: `npx sst secret set HashKey "$(openssl rand -base64 32)"`.
+ */
+export const hashKey = new sst.Secret("HashKey");
+
+/**
  * The Hono API (`functions/app.ts`) as one Lambda. Its function URL is only an origin for
  * the Router in `site.ts`, which serves it on the site's own domain; browsers never call it
  * cross-origin, so the URL allows no CORS.
@@ -11,7 +17,7 @@ export const api = new sst.aws.Function("Api", {
   architecture: "arm64",
   memory: "512 MB",
   timeout: "10 seconds",
-  // The link is the table's only grant: it gives the function the table's name and access.
-  link: [table],
+  // The links are its only grants: the table (name and access) and the hash key's value.
+  link: [table, hashKey],
   url: { cors: false },
 });

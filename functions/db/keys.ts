@@ -10,6 +10,14 @@
  * - `ORG#<id>` / `ORG`                   an organisation; gsi1 `ORGS` / `ORG#<id>`
  * - `AREA#<areaId>` / `AREA`             an area; gsi1 `AREAS` / `AREA#<areaId>`
  * - `POSTCODE#<district>` / `AREA#<id>`  which areas a postcode district falls in
+ * - `ACCOUNT#<id>` / `ACCOUNT`           a staff account; gsi1 `ACCOUNTS` / `ACCOUNT#<id>`
+ * - `EMAIL#<email>` / `EMAIL`            claims an email for one account (unique sign-in name)
+ * - `INVITE#<hash>` / `INVITE`           an invite, keyed by the hash of its link's token
+ * - `SESSION#<hash>` / `SESSION`         a staff session, keyed by its token's hash;
+ *                                        gsi1 `SESSIONS#<accountId>` / `SESSION#<hash>`
+ * - `SIGNIN#<kind>#<hash>` / `SIGNIN`    failed sign-ins for one email or one source address
+ * - `RATE#<bucket>#<key>` / `<window>`   a fixed-window request counter
+ * - `AUDIT` / `<time>#<id>`              the audit log, newest last; gsi1 `AUDIT#ORG#<orgId>`
  */
 export const keys = {
   service: (id: string) => ({ pk: `SERVICE#${id}`, sk: "SERVICE" }),
@@ -33,6 +41,22 @@ export const keys = {
   allAreas: () => ({ gsi1pk: "AREAS" }),
   postcodeDistrict: (district: string, areaId: string) => ({ pk: `POSTCODE#${district}`, sk: `AREA#${areaId}` }),
   postcodeDistrictPartition: (district: string) => ({ pk: `POSTCODE#${district}` }),
+
+  account: (id: string) => ({ pk: `ACCOUNT#${id}`, sk: "ACCOUNT" }),
+  accountListing: (id: string) => ({ gsi1pk: "ACCOUNTS", gsi1sk: `ACCOUNT#${id}` }),
+  allAccounts: () => ({ gsi1pk: "ACCOUNTS" }),
+  emailClaim: (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: "EMAIL" }),
+  invite: (tokenHash: string) => ({ pk: `INVITE#${tokenHash}`, sk: "INVITE" }),
+  session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: "SESSION" }),
+  sessionOfAccount: (accountId: string, tokenHash: string) => ({ gsi1pk: `SESSIONS#${accountId}`, gsi1sk: `SESSION#${tokenHash}` }),
+  sessionsOfAccount: (accountId: string) => ({ gsi1pk: `SESSIONS#${accountId}` }),
+  signInFailures: (kind: "email" | "address", hash: string) => ({ pk: `SIGNIN#${kind}#${hash}`, sk: "SIGNIN" }),
+  rateWindow: (bucket: string, key: string, windowStart: number) => ({ pk: `RATE#${bucket}#${key}`, sk: String(windowStart) }),
+
+  auditEntry: (at: string, id: string) => ({ pk: "AUDIT", sk: `${at}#${id}` }),
+  auditEntryOfOrganisation: (organisationId: string, at: string, id: string) => ({ gsi1pk: `AUDIT#ORG#${organisationId}`, gsi1sk: `${at}#${id}` }),
+  auditLog: () => ({ pk: "AUDIT" }),
+  auditLogOfOrganisation: (organisationId: string) => ({ gsi1pk: `AUDIT#ORG#${organisationId}` }),
 } as const;
 
 /** Attribute names of the table and its index, shared by the local table and the SST stack. */

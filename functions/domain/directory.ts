@@ -86,8 +86,7 @@ export const ContactSchema = z
   .refine((c) => c.phone || c.text || c.email || c.website, "Give at least one way to get in touch.");
 export type Contact = z.infer<typeof ContactSchema>;
 
-export const ServiceSchema = z
-  .object({
+const ServiceFieldsSchema = z.object({
     id: z.uuid(),
     organisationId: z.uuid(),
     name: text(200),
@@ -118,16 +117,26 @@ export const ServiceSchema = z
     status: ServiceStatusSchema,
     isExample: z.boolean().default(false),
     updatedAt: z.iso.datetime(),
-  })
-  .refine((s) => s.minAge === undefined || s.maxAge === undefined || s.minAge <= s.maxAge, {
-    message: "The youngest age must not be more than the oldest age.",
-    path: ["minAge"],
-  })
-  .refine((s) => s.national || s.areaIds.length > 0, {
-    message: "Choose at least one area, or mark the service as national.",
-    path: ["areaIds"],
   });
+
+/** Rules across fields, for a whole service and for a service as staff send it. */
+function withServiceRules<T extends z.ZodType<{ minAge?: number; maxAge?: number; national: boolean; areaIds: string[] }>>(schema: T) {
+  return schema
+    .refine((s) => s.minAge === undefined || s.maxAge === undefined || s.minAge <= s.maxAge, {
+      message: "The youngest age must not be more than the oldest age.",
+      path: ["minAge"],
+    })
+    .refine((s) => s.national || s.areaIds.length > 0, {
+      message: "Choose at least one area, or mark the service as national.",
+      path: ["areaIds"],
+    });
+}
+
+export const ServiceSchema = withServiceRules(ServiceFieldsSchema);
 export type Service = z.infer<typeof ServiceSchema>;
+
+/** A service as staff create or edit it: OneDoor sets its id and the times it changed. */
+export const ServiceInputSchema = withServiceRules(ServiceFieldsSchema.omit({ id: true, updatedAt: true, waitUpdatedAt: true }));
 
 /** A service as the public sees it: with its organisation's name and its areas' names. */
 export type PublicService = Service & {

@@ -12,6 +12,8 @@ import {
   type LocalDynamo,
 } from "./dynamodb";
 import { seedExampleDirectory } from "./seed";
+import { seedDemoStaff } from "./demo-staff";
+import { localHashKey } from "./keys";
 import { DATA_DIR, DYNAMODB_DATA_DIR, LOCAL_TABLE } from "./paths";
 import { localServer, notReadyServer } from "./server";
 import { ensureSiteBuilt, SITE_DIST } from "./site";
@@ -45,13 +47,17 @@ async function main() {
     const db = createDatabase({ tableName: LOCAL_TABLE, endpoint: dynamo.endpoint });
     await ensureTable(db);
     const { added } = await seedExampleDirectory(directoryRepository(db));
+    const demos = await seedDemoStaff(db, dynamo.endpoint);
     announceRunningDatabase(DATA_DIR, dynamo.endpoint);
-    current = localServer(createApp({ db }), SITE_DIST);
+    current = localServer(createApp({ db, hashKey: localHashKey(DATA_DIR) }), SITE_DIST);
     console.log(
       `\nOneDoor is running at http://localhost:${port}/\n` +
         `  DynamoDB Local: ${dynamo.endpoint} (data in .data/dynamodb; ${added} example records added)\n` +
         "  Press Ctrl-C to stop.\n",
     );
+    console.log("Demo staff sign-ins (local only) at /staff/: email, password, and the TOTP secret for an authenticator app:");
+    for (const d of demos) console.log(`  ${d.role.padEnd(12)} ${d.email.padEnd(36)} ${d.password.padEnd(28)} ${d.totpSecret}`);
+    console.log("  Current codes: npm run totp -- SECRET\n");
   } catch (error) {
     if (error instanceof JavaMissingError) console.error(`\n${error.message}\n`);
     else console.error(error);

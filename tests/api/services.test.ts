@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../functions/app";
 import { createDatabase } from "../../functions/db/client";
@@ -143,7 +143,7 @@ describe("GET /api/areas and /api/health", () => {
 
   test("health is 200 with the database, 503 without it, and searches then say so clearly", async () => {
     expect((await app.request("/api/health")).status).toBe(200);
-    const gone = createApp({ db: createDatabase({ tableName: "t", endpoint: "http://127.0.0.1:9" }), logger: memoryLogger() });
+    const gone = createApp({ db: createDatabase({ tableName: "t", endpoint: "http://127.0.0.1:9" }), logger: memoryLogger(), hashKey: randomBytes(32) });
     expect((await gone.request("/api/health")).status).toBe(503);
     const res = await gone.request("/api/services?area=E06000023");
     expect(res.status).toBe(503);

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { createApp } from "../../functions/app";
 import { createDatabase, type Database } from "../../functions/db/client";
@@ -19,5 +19,5 @@ export async function seededApp() {
   const db = await freshDatabase();
   await seedExampleDirectory(directoryRepository(db));
   const logger = memoryLogger();
-  return { db, app: createApp({ db, logger }), logger };
+  return { db, app: createApp({ db, logger, hashKey: randomBytes(32) }), logger };
 }

@@ -1,0 +1,87 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Database } from "./client";
+import { keys } from "./keys";
+
+/**
+ * Counters kept in DynamoDB, so limits hold across every Lambda instance (an in-memory counter
+ * would reset with each one). Writes are conditional updates: no read-then-write races.
+ */
+export function rateLimitRepository(db: Database) {
+  const TableName = db.tableName;
+  return {
+    /**
+     * Counts one request in the current fixed window and answers whether it is within `limit`.
+     * The window's item expires through the table's TTL.
+     */
+    async take(bucket: string, key: string, limit: number, windowSeconds: number, now: number): Promise<boolean> {
+      const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+      try {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.rateWindow(bucket, key, windowStart),
+            UpdateExpression: "ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)",
+            ConditionExpression: "attribute_not_exists(hits) OR hits < :limit",
+            ExpressionAttributeValues: { ":one": 1, ":limit": limit, ":expires": windowStart + windowSeconds * 2 },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /** Failed sign-ins for one email or one address: how many in a row, and any lock. */
+    async signInFailures(kind: "email" | "address", hash: string): Promise<{ failures: number; lastFailureAt: number; lockedUntil: number }> {
+      const out = await db.doc.send(new GetCommand({ TableName, Key: keys.signInFailures(kind, hash) }));
+      return {
+        failures: Number(out.Item?.failures ?? 0),
+        lastFailureAt: Number(out.Item?.lastFailureAt ?? 0),
+        lockedUntil: Number(out.Item?.lockedUntil ?? 0),
+      };
+    },
+
+    /** Adds one failure atomically and returns the new count. */
+    async recordSignInFailure(kind: "email" | "address", hash: string, now: number, forgetAfterSeconds: number): Promise<number> {
+      const out = await db.doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.signInFailures(kind, hash),
+          UpdateExpression: "ADD failures :one SET lastFailureAt = :now, expiresAt = :expires",
+          ExpressionAttributeValues: { ":one": 1, ":now": now, ":expires": Math.floor(now / 1000) + forgetAfterSeconds },
+          ReturnValues: "UPDATED_NEW",
+        }),
+      );
+      return Number(out.Attributes?.failures ?? 1);
+    },
+
+    async lockSignIn(kind: "email" | "address", hash: string, until: number): Promise<void> {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.signInFailures(kind, hash),
+          UpdateExpression: "SET lockedUntil = :until, expiresAt = :expires",
+          ExpressionAttributeValues: { ":until": until, ":expires": Math.ceil(until / 1000) + 3600 },
+        }),
+      );
+    },
+
+    async clearSignInFailures(kind: "email" | "address", hash: string): Promise<void> {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.signInFailures(kind, hash),
+          UpdateExpression: "SET failures = :zero",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":zero": 0 },
+        }),
+      ).catch((error) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+    },
+  };
+}
+
+export type RateLimitRepository = ReturnType<typeof rateLimitRepository>;

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** The audit log: who did what to which record, when, and from where (as a keyed hash). */
+export const AUDIT_ACTIONS = [
+  "signin.succeeded",
+  "signin.failed",
+  "signin.locked",
+  "signout",
+  "signout.everywhere",
+  "session.rejected",
+  "invite.created",
+  "invite.refused",
+  "invite.accepted",
+  "totp.rejected",
+  "recovery_code.used",
+  "recovery_code.rejected",
+  "recovery_codes.regenerated",
+  "password.changed",
+  "roles.changed",
+  "roles.refused",
+  "account.removed",
+  "organisation.created",
+  "organisation.updated",
+  "service.created",
+  "service.updated",
+  "area.updated",
+  "audit.read",
+  "staff.read",
+] as const;
+
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  action: z.enum(AUDIT_ACTIONS),
+  /** The member of staff who acted; absent for failed sign-ins by unknown people. */
+  actorId: z.uuid().optional(),
+  /** The record acted on, as `kind:id`. Never a name, an email or free text. */
+  record: z.string().optional(),
+  /** The organisation the record belongs to, so a manager can read their own organisation's log. */
+  organisationId: z.uuid().optional(),
+  /** A keyed hash of the source address: comparable between entries, not reversible. */
+  sourceHash: z.string(),
+  outcome: z.enum(["allowed", "refused"]).default("allowed"),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
