@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { routePath } from "hono/route";
 import type { Database } from "./db/client";
@@ -86,6 +87,10 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     const id = c.get("requestId");
     let known = error instanceof AppError ? error : undefined;
+    if (!known && error instanceof HTTPException && error.status === 400) {
+      // Hono's own validator: a body that says it is JSON but cannot be parsed.
+      known = new AppError("request.malformed", 400, "We could not read what was sent. Send it as JSON.");
+    }
     if (!known && isDatabaseUnavailable(error)) {
       known = new AppError("database.unavailable", 503, "OneDoor cannot reach its records right now. Please try again in a minute.");
     }

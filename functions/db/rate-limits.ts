@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Database } from "./client";
+import { conditionally } from "./conditions";
 import { keys } from "./keys";
 
 /**
@@ -16,8 +16,8 @@ export function rateLimitRepository(db: Database) {
      */
     async take(bucket: string, key: string, limit: number, windowSeconds: number, now: number): Promise<boolean> {
       const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
-      try {
-        await db.doc.send(
+      return conditionally(() =>
+        db.doc.send(
           new UpdateCommand({
             TableName,
             Key: keys.rateWindow(bucket, key, windowStart),
@@ -25,12 +25,8 @@ export function rateLimitRepository(db: Database) {
             ConditionExpression: "attribute_not_exists(hits) OR hits < :limit",
             ExpressionAttributeValues: { ":one": 1, ":limit": limit, ":expires": windowStart + windowSeconds * 2 },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     /** Failed sign-ins for one email or one address: how many in a row, and any lock. */
@@ -68,18 +64,19 @@ export function rateLimitRepository(db: Database) {
       );
     },
 
+    /** Starts the count again after a good sign-in (there may be nothing to clear). */
     async clearSignInFailures(kind: "email" | "address", hash: string): Promise<void> {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.signInFailures(kind, hash),
-          UpdateExpression: "SET failures = :zero",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: { ":zero": 0 },
-        }),
-      ).catch((error) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+      await conditionally(() =>
+        db.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.signInFailures(kind, hash),
+            UpdateExpression: "SET failures = :zero",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":zero": 0 },
+          }),
+        ),
+      );
     },
   };
 }

@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
 
 import { InviteSchema, SessionSchema, StaffAccountSchema, type Invite, type Session, type StaffAccount } from "../domain/staff";
 import type { Database } from "./client";
+import { conditionally } from "./conditions";
 import { keys } from "./keys";
 
 const strip = (item: Record<string, unknown>) => {
@@ -10,9 +10,6 @@ const strip = (item: Record<string, unknown>) => {
   return rest;
 };
 
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === "ConditionalCheckFailed"));
 
 /** Staff accounts, invites and sessions. Every key comes from `keys.ts`. */
 export function staffRepository(db: Database) {
@@ -56,8 +53,8 @@ export function staffRepository(db: Database) {
      * Returns false when the invite was already used or the email is taken.
      */
     async createAccountFromInvite(account: StaffAccount, inviteTokenHash: string, now: string): Promise<boolean> {
-      try {
-        await db.doc.send(
+      return conditionally(() =>
+        db.doc.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -79,12 +76,8 @@ export function staffRepository(db: Database) {
               { Put: { TableName, Item: accountItem(account), ConditionExpression: "attribute_not_exists(pk)" } },
             ],
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     /** Creates an account and claims its email, without an invite: demo accounts and tests only. */
@@ -109,8 +102,8 @@ export function staffRepository(db: Database) {
      * sign-ins racing with the same code cannot both succeed.
      */
     async claimTotpStep(accountId: string, step: number): Promise<boolean> {
-      try {
-        await db.doc.send(
+      return conditionally(() =>
+        db.doc.send(
           new UpdateCommand({
             TableName,
             Key: keys.account(accountId),
@@ -118,20 +111,16 @@ export function staffRepository(db: Database) {
             ConditionExpression: "attribute_not_exists(totpLastStep) OR totpLastStep < :step",
             ExpressionAttributeValues: { ":step": step },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     /** Removes one recovery code, atomically: a code can only ever be used once. */
     async useRecoveryCode(account: StaffAccount, codeHash: string): Promise<boolean> {
       const index = account.recoveryCodeHashes.indexOf(codeHash);
       if (index < 0) return false;
-      try {
-        await db.doc.send(
+      return conditionally(() =>
+        db.doc.send(
           new UpdateCommand({
             TableName,
             Key: keys.account(account.id),
@@ -139,12 +128,8 @@ export function staffRepository(db: Database) {
             ConditionExpression: `recoveryCodeHashes[${index}] = :hash`,
             ExpressionAttributeValues: { ":hash": codeHash },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async deleteAccount(account: StaffAccount): Promise<void> {
@@ -170,8 +155,8 @@ export function staffRepository(db: Database) {
 
     /** Records the name, password and TOTP secret chosen while an invite is being accepted. */
     async setInvitePending(tokenHash: string, pending: NonNullable<Invite["pending"]>): Promise<boolean> {
-      try {
-        await db.doc.send(
+      return conditionally(() =>
+        db.doc.send(
           new UpdateCommand({
             TableName,
             Key: keys.invite(tokenHash),
@@ -179,12 +164,8 @@ export function staffRepository(db: Database) {
             ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",
             ExpressionAttributeValues: { ":pending": pending },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async saveSession(session: Session): Promise<void> {
@@ -201,18 +182,19 @@ export function staffRepository(db: Database) {
       return out.Item ? SessionSchema.parse(strip(out.Item)) : undefined;
     },
 
+    /** Marks the session as used now; a session deleted meanwhile stays deleted. */
     async touchSession(tokenHash: string, now: number): Promise<void> {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.session(tokenHash),
-          UpdateExpression: "SET lastSeenAt = :now",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: { ":now": now },
-        }),
-      ).catch((error) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+      await conditionally(() =>
+        db.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.session(tokenHash),
+            UpdateExpression: "SET lastSeenAt = :now",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":now": now },
+          }),
+        ),
+      );
     },
 
     async deleteSession(tokenHash: string): Promise<void> {

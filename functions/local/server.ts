@@ -1,5 +1,6 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { requestId } from "hono/request-id";
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { OneDoorApp } from "../app";
@@ -17,6 +18,7 @@ export function localServer(api: OneDoorApp, siteDir: string) {
   const notFoundPage = readFileSync(join(siteDir, "404.html"), "utf8");
   const server = new Hono();
   for (const prefix of API_PREFIXES) server.all(`${prefix}*`, (c) => api.fetch(c.req.raw, c.env));
+  server.use(requestId());
   server.use(securityHeaders());
   server.use(async (c, next) => {
     await next();

@@ -190,7 +190,6 @@ export const staffAdminRoutes = ({ auth, staff, directory, audit, now }: Deps) =
         const { email, grants } = c.req.valid("json");
         if (!targetsOf(grants).every((t) => decide(actor, "staff.invite", t) === "allow")) {
           await auth.record("invite.refused", source(c), { actorId: actor.accountId, outcome: "refused" });
-          authorize(actor, "staff.invite", { organisationId: "none" });
           throw new AppError("roles.not_allowed", 403, "You cannot invite someone with these roles.");
         }
         const invite = await auth.createInvite(actor, email, grants, source(c));
@@ -204,7 +203,11 @@ export const staffAdminRoutes = ({ auth, staff, directory, audit, now }: Deps) =
         validate("query", z.object({ organisationId: z.uuid().optional(), before: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })),
         async (c) => {
           const actor = c.get("actor");
-          const { organisationId, before, limit } = c.req.valid("query");
+          const query = c.req.valid("query");
+          const { before, limit } = query;
+          // Someone who reads only their own organisation's log sees it without having to ask.
+          const scope = scopeOf(actor, "audit.read");
+          const organisationId = query.organisationId ?? (scope.everywhere ? undefined : scope.organisationIds[0]);
           authorize(actor, "audit.read", organisationId ? { organisationId } : {});
           const page = await audit.list({ organisationId, before, limit });
           await auth.record("audit.read", source(c), { actorId: actor.accountId, organisationId });

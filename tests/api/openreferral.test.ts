@@ -1,21 +1,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import type { HsdsService } from "../../functions/domain/openreferral";
+import type { HsdsService, OpenReferralPage } from "../../functions/domain/openreferral";
 import { taxonomyTerms } from "../../functions/domain/openreferral";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { seededApp } from "../support/database";
 import { describeErrors, mergedSchemas, openReferralValidators, readJson, STANDARDS_DIR } from "../support/openreferral-schema";
 
 type App = Awaited<ReturnType<typeof seededApp>>["app"];
-type Page<T> = {
-  total_items: number;
-  total_pages: number;
-  page_number: number;
-  size: number;
-  first_page: boolean;
-  last_page: boolean;
-  empty: boolean;
-  contents: T[];
-};
+type Page<T> = OpenReferralPage<T>;
 
 // Closed: any property the merged UK schema does not list (a OneDoor field at the top level, or
 // one the profile removed, such as language.name) fails validation.

@@ -22,6 +22,9 @@ export default async function globalSetup() {
   await new Promise<void>((resolve) => http.once("listening", resolve));
   const { port } = http.address() as AddressInfo;
   process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
+  // Staff tests make their own accounts in the same table (tests/support/staff.ts).
+  process.env.E2E_DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.E2E_TABLE = "e2e";
   return async () => {
     http.close();
     await dynamo.stop();

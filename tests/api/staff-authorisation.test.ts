@@ -1,0 +1,222 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, test } from "vitest";
+import { ROLES, type Grant, type Role } from "../../functions/domain/roles";
+import { EXAMPLE_AREAS, EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
+import { staffApp } from "../support/staff-api";
+import { createStaff, startSession } from "../support/staff";
+
+/**
+ * The authorisation matrix: every staff route, for every role, against a record in the actor's
+ * own scope and one outside it. Allowed answers succeed; a role that may never do it gets 403;
+ * a role that could, but not there, gets 404, exactly as if the record did not exist.
+ */
+
+const ORG_A = EXAMPLE_ORGANISATIONS[0]!.id; // the actors' own organisation
+const ORG_B = EXAMPLE_ORGANISATIONS[1]!.id; // someone else's
+const AREA = EXAMPLE_AREAS[0]!.id;
+const SERVICE_A = EXAMPLE_SERVICES.find((s) => s.organisationId === ORG_A)!;
+const SERVICE_B = EXAMPLE_SERVICES.find((s) => s.organisationId === ORG_B)!;
+
+function grantFor(role: Role): Grant {
+  const scope = ROLES[role].scope;
+  if (scope === "organisation") return { role, organisationId: ORG_A };
+  if (scope === "area") return { role, areaId: AREA };
+  if (scope === "group") return { role, groupId: "5f0c7a52-8a0d-4b9e-9d55-1c2f0e6a7d01" };
+  return { role };
+}
+
+const { id: _id, updatedAt: _u, waitUpdatedAt: _w, ...serviceInput } = SERVICE_A;
+const serviceIn = (organisationId: string) => ({ ...serviceInput, organisationId, name: `Matrix ${randomUUID().slice(0, 6)}` });
+
+type Scope = "in" | "out";
+type Env = Awaited<ReturnType<typeof staffApp>>;
+type Route = {
+  name: string;
+  /** Which roles may do it, and whether only in their own scope ("in") or anywhere ("both"). */
+  allowed: Partial<Record<Role, "in" | "both">>;
+  ok: number;
+  /** The answer when a role that could do this somewhere is out of scope: 404 unless said. */
+  outOfScope?: number;
+  request: (scope: Scope, env: Env) => Promise<{ method: string; path: string; body?: unknown }>;
+};
+
+const orgOf = (scope: Scope) => (scope === "in" ? ORG_A : ORG_B);
+const staffIn = async (scope: Scope, env: Env) => (await createStaff(env.db, [{ role: "worker", organisationId: orgOf(scope) }])).account.id;
+
+const ROUTES: Route[] = [
+  { name: "list organisations", allowed: { admin: "both" }, ok: 200, request: async () => ({ method: "GET", path: "/api/staff/organisations" }) },
+  {
+    name: "create an organisation",
+    allowed: { admin: "both" },
+    ok: 201,
+    request: async () => ({ method: "POST", path: "/api/staff/organisations", body: { name: "New org", description: "Test organisation." } }),
+  },
+  {
+    name: "read an organisation",
+    allowed: { admin: "both", manager: "in", worker: "in" },
+    ok: 200,
+    request: async (scope) => ({ method: "GET", path: `/api/staff/organisations/${orgOf(scope)}` }),
+  },
+  {
+    name: "update an organisation",
+    allowed: { admin: "both" },
+    ok: 200,
+    request: async (scope) => ({
+      method: "PUT",
+      path: `/api/staff/organisations/${orgOf(scope)}`,
+      body: { ...EXAMPLE_ORGANISATIONS.find((o) => o.id === orgOf(scope)), id: undefined },
+    }),
+  },
+  // Lists have no out-of-scope record to ask for: they are filtered to the actor's scope, which
+  // "what each role sees in lists" below checks.
+  { name: "list services", allowed: { admin: "both", manager: "both", worker: "both" }, ok: 200, request: async () => ({ method: "GET", path: "/api/staff/services" }) },
+  {
+    name: "create a service",
+    allowed: { admin: "both", manager: "in" },
+    ok: 201,
+    request: async (scope) => ({ method: "POST", path: "/api/staff/services", body: serviceIn(orgOf(scope)) }),
+  },
+  {
+    name: "read a service",
+    allowed: { admin: "both", manager: "in", worker: "in" },
+    ok: 200,
+    request: async (scope) => ({ method: "GET", path: `/api/staff/services/${(scope === "in" ? SERVICE_A : SERVICE_B).id}` }),
+  },
+  {
+    name: "update a service",
+    allowed: { admin: "both", manager: "in" },
+    ok: 200,
+    request: async (scope) => {
+      const { id, updatedAt: _a, waitUpdatedAt: _b, ...input } = scope === "in" ? SERVICE_A : SERVICE_B;
+      return { method: "PUT", path: `/api/staff/services/${id}`, body: { ...input, expectedWaitWeeks: 3 } };
+    },
+  },
+  { name: "list areas", allowed: { admin: "both" }, ok: 200, request: async () => ({ method: "GET", path: "/api/staff/areas" }) },
+  {
+    name: "update an area",
+    allowed: { admin: "both" },
+    ok: 200,
+    request: async () => ({ method: "PUT", path: `/api/staff/areas/${AREA}`, body: { name: EXAMPLE_AREAS[0]!.name, postcodeDistricts: EXAMPLE_AREAS[0]!.postcodeDistricts } }),
+  },
+  { name: "list staff", allowed: { admin: "both", manager: "both" }, ok: 200, request: async () => ({ method: "GET", path: "/api/staff/accounts" }) },
+  {
+    name: "read a member of staff",
+    allowed: { admin: "both", manager: "in" },
+    ok: 200,
+    request: async (scope, env) => ({ method: "GET", path: `/api/staff/accounts/${await staffIn(scope, env)}` }),
+  },
+  {
+    name: "change someone's roles",
+    allowed: { admin: "both", manager: "in" },
+    ok: 200,
+    request: async (scope, env) => ({
+      method: "PUT",
+      path: `/api/staff/accounts/${await staffIn(scope, env)}/grants`,
+      body: { grants: [{ role: "manager", organisationId: orgOf(scope) }] },
+    }),
+  },
+  {
+    name: "remove a member of staff",
+    allowed: { admin: "both", manager: "in" },
+    ok: 200,
+    request: async (scope, env) => ({ method: "DELETE", path: `/api/staff/accounts/${await staffIn(scope, env)}` }),
+  },
+  {
+    name: "invite someone",
+    allowed: { admin: "both", manager: "in" },
+    ok: 201,
+    outOfScope: 403,
+    request: async (scope) => ({
+      method: "POST",
+      path: "/api/staff/invites",
+      body: { email: `${randomUUID().slice(0, 8)}@example.org`, grants: [{ role: "worker", organisationId: orgOf(scope) }] },
+    }),
+  },
+  {
+    name: "read the audit log",
+    allowed: { admin: "both", manager: "in" },
+    ok: 200,
+    request: async (scope) => ({ method: "GET", path: `/api/staff/audit?organisationId=${orgOf(scope)}` }),
+  },
+];
+
+const ALL_ROLES = Object.keys(ROLES) as Role[];
+
+let env: Env;
+const tokens = {} as Record<Role, string>;
+beforeAll(async () => {
+  env = await staffApp();
+  for (const role of ALL_ROLES) {
+    const { account } = await createStaff(env.db, [grantFor(role)]);
+    tokens[role] = await startSession(env.db, account.id, env.clock.now);
+  }
+}, 60_000);
+
+const cases = ROUTES.flatMap((route) => ALL_ROLES.flatMap((role) => (["in", "out"] as const).map((scope) => ({ route, role, scope }))));
+
+describe.each(cases.map((c) => [`${c.route.name} · ${c.role} · ${c.scope} of scope`, c] as const))("%s", (_, { route, role, scope }) => {
+  const rule = route.allowed[role];
+  const expected = rule === "both" || (rule === "in" && scope === "in") ? route.ok : rule ? (route.outOfScope ?? 404) : 403;
+  test(`answers ${expected}`, async () => {
+    const request = await route.request(scope, env);
+    const res = await env.call(request.method, request.path, { token: tokens[role], body: request.body });
+    expect(res.status, JSON.stringify(res.json?.error ?? {})).toBe(expected);
+  });
+});
+
+describe("what each role sees in lists", () => {
+  test("a manager's staff and services lists hold only their own organisation's", async () => {
+    const outsider = await createStaff(env.db, [{ role: "worker", organisationId: ORG_B }]);
+    const staff = await env.call("GET", "/api/staff/accounts", { token: tokens.manager });
+    expect(staff.json.accounts.map((a: { id: string }) => a.id)).not.toContain(outsider.account.id);
+    const services = await env.call("GET", "/api/staff/services", { token: tokens.manager });
+    expect(services.json.services.every((s: { organisationId: string }) => s.organisationId === ORG_A)).toBe(true);
+    const all = await env.call("GET", "/api/staff/services", { token: tokens.admin });
+    expect(all.json.services.length).toBeGreaterThan(services.json.services.length);
+  });
+
+  test("a manager's audit log, unasked, is their own organisation's", async () => {
+    const res = await env.call("GET", "/api/staff/audit", { token: tokens.manager });
+    expect(res.status).toBe(200);
+    expect(res.json.entries.every((e: { organisationId?: string }) => e.organisationId === ORG_A)).toBe(true);
+  });
+});
+
+describe("role escalation through the API is refused and audited", () => {
+  test.each([
+    ["admin", [{ role: "admin" }]],
+    ["a manager elsewhere", [{ role: "manager", organisationId: ORG_B }]],
+    ["a commissioner", [{ role: "commissioner", areaId: AREA }]],
+  ])("a manager cannot make anyone %s, themselves included", async (_, grants) => {
+    const target = await staffIn("in", env);
+    for (const id of [target, (await env.call("GET", "/api/staff/me", { token: tokens.manager })).json.account.id]) {
+      const res = await env.call("PUT", `/api/staff/accounts/${id}/grants`, { token: tokens.manager, body: { grants } });
+      expect(res.status).toBe(403);
+      expect(res.json.error.code).toBe("roles.not_allowed");
+    }
+    const invite = await env.call("POST", "/api/staff/invites", { token: tokens.manager, body: { email: "x@example.org", grants } });
+    expect(invite.status).toBe(403);
+    const audit = await env.call("GET", "/api/staff/audit", { token: tokens.admin });
+    expect(audit.json.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["roles.refused", "invite.refused"]));
+  });
+
+  test("a manager cannot remove an admin, nor change the roles of someone who is also elsewhere", async () => {
+    const mixed = await createStaff(env.db, [
+      { role: "worker", organisationId: ORG_A },
+      { role: "worker", organisationId: ORG_B },
+    ]);
+    const change = await env.call("PUT", `/api/staff/accounts/${mixed.account.id}/grants`, {
+      token: tokens.manager,
+      body: { grants: [{ role: "worker", organisationId: ORG_A }] },
+    });
+    expect(change.status).toBe(403);
+    const remove = await env.call("DELETE", `/api/staff/accounts/${mixed.account.id}`, { token: tokens.manager });
+    expect(remove.status).toBe(403);
+  });
+
+  test("a grant whose scope does not fit its role is a 400 naming the field", async () => {
+    const res = await env.call("POST", "/api/staff/invites", { token: tokens.admin, body: { email: "y@example.org", grants: [{ role: "worker" }] } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toMatch(/organisation they work for/);
+  });
+});

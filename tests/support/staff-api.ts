@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { createApp } from "../../functions/app";
+import { directoryRepository } from "../../functions/db/directory";
+import { memoryLogger } from "../../functions/http/log";
+import { seedExampleDirectory } from "../../functions/local/seed";
+import { freshDatabase } from "./database";
+import { LOCAL_SESSION_COOKIE } from "./staff";
+
+/** The origin `app.request()` uses; unsafe requests must say they come from it. */
+export const ORIGIN = "http://localhost";
+
+/** A seeded app whose clock a test can move, and a `call` that speaks JSON with a session cookie. */
+export async function staffApp() {
+  const db = await freshDatabase();
+  await seedExampleDirectory(directoryRepository(db));
+  const clock = { now: Date.now() };
+  const logger = memoryLogger();
+  const app = createApp({ db, logger, hashKey: randomBytes(32), now: () => clock.now });
+
+  async function call(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; origin?: string | null; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    if (options.origin !== null) headers.origin = options.origin ?? ORIGIN;
+    if (options.token) headers.cookie = `${LOCAL_SESSION_COOKIE}=${options.token}`;
+    const res = await app.request(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    });
+    const text = await res.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, json, headers: res.headers, setCookie: res.headers.get("set-cookie") ?? "" };
+  }
+
+  /** The session token a response set, if any. */
+  const tokenFrom = (setCookie: string) => /onedoor_staff=([^;]+)/.exec(setCookie)?.[1];
+
+  return { db, app, clock, logger, call, tokenFrom };
+}
