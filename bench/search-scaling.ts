@@ -1,3 +1,4 @@
+import { memoryOutbox } from "../functions/email/outbox";
 import { randomBytes } from "node:crypto";
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
@@ -132,7 +133,7 @@ async function seedScenario(
     if (outcome !== "created") throw new Error(`Seeding ${label}: service ${s.id} was ${outcome}, expected created.`);
   });
   const seedMs = performance.now() - start;
-  return { label, services: services.length, db, repository, app: createApp({ db, logger: () => {}, hashKey: randomBytes(32) }), seedMs, areaSeedMs };
+  return { label, services: services.length, db, repository, app: createApp({ db, logger: () => {}, hashKey: randomBytes(32), mailer: memoryOutbox() }), seedMs, areaSeedMs };
 }
 
 type Body = { services: { id: string }[]; totalItems: number };

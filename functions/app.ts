@@ -12,6 +12,7 @@ import { securityHeaders } from "./http/security-headers";
 import { auditRepository } from "./db/audit";
 import { rateLimitRepository } from "./db/rate-limits";
 import { staffRepository } from "./db/staff";
+import type { Mailer } from "./email/mailer";
 import { staffAuthFeature } from "./features/staff-auth";
 import { sameOriginOnly } from "./http/origin-check";
 import { rateLimit } from "./http/rate-limit";
@@ -27,6 +28,8 @@ export type AppDeps = {
   db: Database;
   /** The secret key for keyed hashes of addresses and emails (SST secret in AWS, a local file otherwise). */
   hashKey: Buffer;
+  /** Where email goes: SES in AWS, the local outbox under `npm start`, memory in tests. */
+  mailer: Mailer;
   logger?: Logger;
   /** The clock, in epoch milliseconds: tests move it to expire sessions and invites. */
   now?: () => number;
@@ -47,7 +50,7 @@ export function createApp(deps: AppDeps) {
   const staff = staffRepository(deps.db);
   const audit = auditRepository(deps.db);
   const limits = rateLimitRepository(deps.db);
-  const auth = staffAuthFeature({ staff, audit, limits, hashKey: deps.hashKey, now });
+  const auth = staffAuthFeature({ mailer: deps.mailer, staff, audit, limits, hashKey: deps.hashKey, now });
   const limit = (which: keyof typeof UNAUTHENTICATED_LIMITS) => rateLimit(limits, { ...UNAUTHENTICATED_LIMITS[which], hashKey: deps.hashKey, now });
 
   const app = new Hono()

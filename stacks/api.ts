@@ -6,6 +6,9 @@ import { table } from "./database";
  */
 export const hashKey = new sst.Secret("HashKey");
 
+/** The verified SES sender for invites and notifications: `npx sst secret set MailFrom onedoor@your-domain`. */
+export const mailFrom = new sst.Secret("MailFrom");
+
 /**
  * The Hono API (`functions/app.ts`) as one Lambda. Its function URL is only an origin for
  * the Router in `site.ts`, which serves it on the site's own domain; browsers never call it
@@ -17,7 +20,10 @@ export const api = new sst.aws.Function("Api", {
   architecture: "arm64",
   memory: "512 MB",
   timeout: "10 seconds",
-  // The links are its only grants: the table (name and access) and the hash key's value.
-  link: [table, hashKey],
+  // The links grant the table (name and access) and the secrets' values.
+  link: [table, hashKey, mailFrom],
+  // Sending mail is the one grant beyond its links. SES identities are per deployment, so the
+  // resource is narrowed to this account's identities rather than named here.
+  permissions: [{ actions: ["ses:SendEmail"], resources: ["arn:aws:ses:*:*:identity/*"] }],
   url: { cors: false },
 });

@@ -4,7 +4,8 @@ import type { RateLimitRepository } from "../db/rate-limits";
 import type { StaffRepository } from "../db/staff";
 import type { AuditAction } from "../domain/audit";
 import type { Actor } from "../domain/policy";
-import type { Grant } from "../domain/roles";
+import { ROLES, type Grant } from "../domain/roles";
+import type { Mailer } from "../email/mailer";
 import {
   INVITE_LIFETIME_MS,
   SESSION_ABSOLUTE_MS,
@@ -47,6 +48,7 @@ const SIGN_IN_FAILED = "Those sign-in details did not work. Check them and try a
 export type Source = { address: string };
 
 export type StaffAuthDeps = {
+  mailer: Mailer;
   staff: StaffRepository;
   audit: AuditRepository;
   limits: RateLimitRepository;
@@ -56,7 +58,7 @@ export type StaffAuthDeps = {
 
 /** Staff sign-in, sessions, invites and the account page's actions. */
 export function staffAuthFeature(deps: StaffAuthDeps) {
-  const { staff, audit, limits, hashKey, now } = deps;
+  const { mailer, staff, audit, limits, hashKey, now } = deps;
   const iso = () => new Date(now()).toISOString();
   const sourceHash = (source: Source) => keyedHash(hashKey, `address:${source.address}`);
 
@@ -200,8 +202,12 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
       return ended;
     },
 
-    /** A single-use invite link token, valid for 72 hours. Who may invite whom is the caller's check. */
-    async createInvite(actor: Actor, email: string, grants: Grant[], source: Source): Promise<{ token: string; expiresAt: string }> {
+    /**
+     * Emails a single-use invite link, valid for 72 hours, to the person invited; the inviter
+     * never sees the link, so they cannot take the account themselves. Who may invite whom is
+     * the caller's check. `siteOrigin` is where the link points.
+     */
+    async createInvite(actor: StaffAccount, email: string, grants: Grant[], siteOrigin: string, source: Source): Promise<{ expiresAt: string }> {
       if (await staff.getAccountByEmail(email)) {
         const message = "Someone already has an account with this email. Change their roles instead.";
         throw new AppError("invite.email_taken", 409, message, [{ field: "email", message }]);
@@ -212,13 +218,27 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
         tokenHash: tokenHash(token),
         email,
         grants,
-        invitedBy: actor.accountId,
+        invitedBy: actor.id,
         createdAt: iso(),
         expiresAt: Math.floor(expires / 1000),
       });
+      const roles = grants.map((g) => ROLES[g.role].label.toLowerCase()).join(", ");
+      await mailer.send({
+        to: email,
+        subject: "Your OneDoor invitation",
+        text: [
+          "Hello,",
+          `${actor.name} has invited you to OneDoor as: ${roles}.`,
+          "To set up your account, open this link within 72 hours. It works once.",
+          // The token is after '#', so it is never sent to a server or written in its logs.
+          `${siteOrigin}/staff/invite/#${token}`,
+          "You will choose a password and set up an authenticator app on your phone.",
+          "If you were not expecting this email, you can ignore it.",
+        ].join("\n\n"),
+      });
       const organisationId = grants.find((g) => g.organisationId)?.organisationId;
-      await record("invite.created", source, { actorId: actor.accountId, record: `invite:${tokenHash(token).slice(0, 12)}`, organisationId });
-      return { token, expiresAt: new Date(expires).toISOString() };
+      await record("invite.created", source, { actorId: actor.id, record: `invite:${tokenHash(token).slice(0, 12)}`, organisationId });
+      return { expiresAt: new Date(expires).toISOString() };
     },
 
     /** What an invite is for, so the page can greet the person before they choose a password. */

@@ -5,3 +5,5 @@ export const LOCAL_TABLE = "onedoor";
 export const DATA_DIR = join(process.cwd(), ".data");
 /** Where DynamoDB Local keeps the embedded default's data (git-ignored, survives restarts). */
 export const DYNAMODB_DATA_DIR = join(DATA_DIR, "dynamodb");
+/** Where `npm start` keeps the emails it would have sent (`npm run outbox` shows them). */
+export const OUTBOX_DIR = join(DATA_DIR, "outbox");

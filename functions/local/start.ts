@@ -14,7 +14,8 @@ import {
 import { seedExampleDirectory } from "./seed";
 import { seedDemoStaff } from "./demo-staff";
 import { localHashKey } from "./keys";
-import { DATA_DIR, DYNAMODB_DATA_DIR, LOCAL_TABLE } from "./paths";
+import { localOutbox } from "../email/outbox";
+import { DATA_DIR, DYNAMODB_DATA_DIR, LOCAL_TABLE, OUTBOX_DIR } from "./paths";
 import { localServer, notReadyServer } from "./server";
 import { ensureSiteBuilt, SITE_DIST } from "./site";
 
@@ -49,10 +50,11 @@ async function main() {
     const { added } = await seedExampleDirectory(directoryRepository(db));
     const demos = await seedDemoStaff(db, dynamo.endpoint);
     announceRunningDatabase(DATA_DIR, dynamo.endpoint);
-    current = localServer(createApp({ db, hashKey: localHashKey(DATA_DIR) }), SITE_DIST);
+    current = localServer(createApp({ db, hashKey: localHashKey(DATA_DIR), mailer: localOutbox(OUTBOX_DIR) }), SITE_DIST);
     console.log(
       `\nOneDoor is running at http://localhost:${port}/\n` +
         `  DynamoDB Local: ${dynamo.endpoint} (data in .data/dynamodb; ${added} example records added)\n` +
+        "  Emails it would send go to .data/outbox: npm run outbox shows them.\n" +
         "  Press Ctrl-C to stop.\n",
     );
     console.log("Demo staff sign-ins (local only) at /staff/: email, password, and the TOTP secret for an authenticator app:");

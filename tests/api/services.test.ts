@@ -1,14 +1,12 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
-import { createApp } from "../../functions/app";
 import { createDatabase } from "../../functions/db/client";
 import { directoryRepository } from "../../functions/db/directory";
 import { directoryFeature } from "../../functions/features/directory";
-import { memoryLogger } from "../../functions/http/log";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { SearchFiltersSchema } from "../../functions/domain/search";
 import { CRISIS_LINES } from "../../functions/data/crisis-lines";
-import { seededApp } from "../support/database";
+import { seededApp, testApp } from "../support/database";
 
 type Body = { services: { id: string; name: string; audiences: string[]; status: string }[]; totalItems: number; totalPages: number; page: number; nationalLines: unknown[] };
 type ErrorBody = { error: { code: string; message: string; fields: { field: string; message: string }[]; requestId: string } };
@@ -143,7 +141,7 @@ describe("GET /api/areas and /api/health", () => {
 
   test("health is 200 with the database, 503 without it, and searches then say so clearly", async () => {
     expect((await app.request("/api/health")).status).toBe(200);
-    const gone = createApp({ db: createDatabase({ tableName: "t", endpoint: "http://127.0.0.1:9" }), logger: memoryLogger(), hashKey: randomBytes(32) });
+    const { app: gone } = testApp(createDatabase({ tableName: "t", endpoint: "http://127.0.0.1:9" }));
     expect((await gone.request("/api/health")).status).toBe(503);
     const res = await gone.request("/api/services?area=E06000023");
     expect(res.status).toBe(503);

@@ -208,7 +208,12 @@ describe("invites", () => {
     const adminToken = await startSession(env.db, admin.account.id, env.clock.now);
     const res = await env.call("POST", "/api/staff/invites", { token: adminToken, body: { email, grants: [{ role: "worker", organisationId: ORG }] } });
     expect(res.status).toBe(201);
-    return res.json.invitePath.split("#")[1] as string;
+    // The inviter is told it was sent, never given the link: only the invited person can use it.
+    expect(JSON.stringify(res.json)).not.toMatch(/staff\/invite/);
+    const mail = env.outbox.sent.at(-1)!;
+    expect(mail.to).toBe(email);
+    expect(mail.subject).toBe("Your OneDoor invitation");
+    return /\/staff\/invite\/#([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
   }
 
   test("accepting: check, choose a password, set up TOTP from a QR code, get ten recovery codes and a session", async () => {

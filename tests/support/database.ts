@@ -4,6 +4,7 @@ import { createApp } from "../../functions/app";
 import { createDatabase, type Database } from "../../functions/db/client";
 import { directoryRepository } from "../../functions/db/directory";
 import { ensureTable } from "../../functions/db/table";
+import { memoryOutbox } from "../../functions/email/outbox";
 import { memoryLogger } from "../../functions/http/log";
 import { seedExampleDirectory } from "../../functions/local/seed";
 
@@ -14,10 +15,17 @@ export async function freshDatabase(): Promise<Database> {
   return db;
 }
 
-/** A fresh table with the example directory, and the app over it, logging to memory. */
+/** The app over a database as tests run it: logs and emails kept in memory, a clock they can move. */
+export function testApp(db: Database, clock?: { now: number }) {
+  const logger = memoryLogger();
+  const outbox = memoryOutbox();
+  const app = createApp({ db, logger, mailer: outbox, hashKey: randomBytes(32), now: clock ? () => clock.now : undefined });
+  return { app, logger, outbox };
+}
+
+/** A fresh table with the example directory, and the app over it. */
 export async function seededApp() {
   const db = await freshDatabase();
   await seedExampleDirectory(directoryRepository(db));
-  const logger = memoryLogger();
-  return { db, app: createApp({ db, logger, hashKey: randomBytes(32) }), logger };
+  return { db, ...testApp(db) };
 }

@@ -1,3 +1,7 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { localOutbox } from "../../functions/email/outbox";
 import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
@@ -13,11 +17,14 @@ import { ensureSiteBuilt, SITE_DIST } from "../../functions/local/site";
 /** Starts the same server `npm start` runs, on in-memory DynamoDB Local and a free port. */
 export default async function globalSetup() {
   ensureSiteBuilt();
+  // Emails the app sends (staff invites) land here; tests read them to follow the links.
+  const outboxDir = mkdtempSync(join(tmpdir(), "onedoor-e2e-outbox-"));
+  process.env.E2E_OUTBOX_DIR = outboxDir;
   const dynamo = await startDynamoDbLocal();
   const db = createDatabase({ tableName: "e2e", endpoint: dynamo.endpoint });
   await ensureTable(db);
   await seedExampleDirectory(directoryRepository(db));
-  const server = localServer(createApp({ db, logger: () => {}, hashKey: randomBytes(32) }), SITE_DIST);
+  const server = localServer(createApp({ db, logger: () => {}, hashKey: randomBytes(32), mailer: localOutbox(outboxDir) }), SITE_DIST);
   const http = serve({ fetch: server.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => http.once("listening", resolve));
   const { port } = http.address() as AddressInfo;

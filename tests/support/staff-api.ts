@@ -1,9 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { createApp } from "../../functions/app";
 import { directoryRepository } from "../../functions/db/directory";
-import { memoryLogger } from "../../functions/http/log";
 import { seedExampleDirectory } from "../../functions/local/seed";
-import { freshDatabase } from "./database";
+import { freshDatabase, testApp } from "./database";
 import { LOCAL_SESSION_COOKIE } from "./staff";
 
 /** The origin `app.request()` uses; unsafe requests must say they come from it. */
@@ -14,8 +11,7 @@ export async function staffApp() {
   const db = await freshDatabase();
   await seedExampleDirectory(directoryRepository(db));
   const clock = { now: Date.now() };
-  const logger = memoryLogger();
-  const app = createApp({ db, logger, hashKey: randomBytes(32), now: () => clock.now });
+  const { app, logger, outbox } = testApp(db, clock);
 
   async function call(
     method: string,
@@ -44,5 +40,5 @@ export async function staffApp() {
   /** The session token a response set, if any. */
   const tokenFrom = (setCookie: string) => /onedoor_staff=([^;]+)/.exec(setCookie)?.[1];
 
-  return { db, app, clock, logger, call, tokenFrom };
+  return { db, app, clock, logger, outbox, call, tokenFrom };
 }
