@@ -1,0 +1,77 @@
+/**
+ * A route is one request's journey with one service (PRODUCT.md J6). This module is the one
+ * place that says which status changes are allowed; the inbox and the check-in pages ask it.
+ */
+
+export const ROUTE_STATUSES = {
+  received: "Received",
+  acknowledged: "Acknowledged",
+  waiting: "On the waiting list",
+  allocated: "A worker has been allocated",
+  declined: "Declined, with somewhere else to go",
+  closed: "Closed",
+  withdrawn: "Withdrawn by the person",
+} as const;
+export type RouteStatus = keyof typeof ROUTE_STATUSES;
+
+/** What staff (or the person) can do to a route. Contact attempts do not change the status. */
+export const ROUTE_ACTIONS = {
+  acknowledge: "Acknowledge",
+  wait: "Put on the waiting list",
+  allocate: "Allocate a worker",
+  decline: "Decline, with a signpost",
+  close: "Close with an outcome",
+  withdraw: "Withdraw (the person's choice)",
+} as const;
+export type RouteAction = keyof typeof ROUTE_ACTIONS;
+
+/** Where each action leads, and the statuses it may start from. Terminal statuses have no way out. */
+const TRANSITIONS: Record<RouteAction, { to: RouteStatus; from: RouteStatus[] }> = {
+  acknowledge: { to: "acknowledged", from: ["received"] },
+  // Updating the expected wait of someone already waiting is the same action.
+  wait: { to: "waiting", from: ["received", "acknowledged", "waiting", "allocated"] },
+  allocate: { to: "allocated", from: ["received", "acknowledged", "waiting"] },
+  // No dead ends: a service can decline only before it has started work, and must signpost.
+  decline: { to: "declined", from: ["received", "acknowledged", "waiting"] },
+  close: { to: "closed", from: ["acknowledged", "waiting", "allocated"] },
+  withdraw: { to: "withdrawn", from: ["received", "acknowledged", "waiting", "allocated"] },
+};
+
+/** How each action and status reads inside a sentence. */
+const VERB: Record<RouteAction, string> = {
+  acknowledge: "acknowledge",
+  wait: "put on the waiting list",
+  allocate: "allocate a worker to",
+  decline: "decline",
+  close: "close",
+  withdraw: "withdraw",
+};
+const STATE: Record<RouteStatus, string> = {
+  received: "new",
+  acknowledged: "already acknowledged",
+  waiting: "on the waiting list",
+  allocated: "allocated to a worker",
+  declined: "declined",
+  closed: "closed",
+  withdrawn: "withdrawn",
+};
+
+export const TERMINAL_STATUSES: readonly RouteStatus[] = ["declined", "closed", "withdrawn"];
+
+/** The status an action leads to from `from`, or the reason it cannot be done, in plain words. */
+export function nextStatus(from: RouteStatus, action: RouteAction): { ok: true; to: RouteStatus } | { ok: false; reason: string } {
+  const rule = TRANSITIONS[action];
+  if (rule.from.includes(from)) return { ok: true, to: rule.to };
+  if (TERMINAL_STATUSES.includes(from)) {
+    return { ok: false, reason: `This request is ${STATE[from]}, so nothing more can be done to it.` };
+  }
+  return { ok: false, reason: `You cannot ${VERB[action]} a request that is ${STATE[from]}.` };
+}
+
+/** The actions open from a status: what the inbox offers as buttons. */
+export function actionsFrom(status: RouteStatus): RouteAction[] {
+  return (Object.keys(TRANSITIONS) as RouteAction[]).filter((a) => TRANSITIONS[a].from.includes(status));
+}
+
+/** Whether a person can still record contact or check-ins on a route in this status. */
+export const isOpen = (status: RouteStatus) => !TERMINAL_STATUSES.includes(status);
