@@ -1,0 +1,70 @@
+import {
+  buildClient,
+  CommitmentPolicy,
+  KmsKeyringNode,
+  NodeCachingMaterialsManager,
+  RawAesKeyringNode,
+  RawAesWrappingSuiteIdentifier,
+  getLocalCryptographicMaterialsCache,
+  type KeyringNode,
+} from "@aws-crypto/client-node";
+
+/**
+ * Field-by-field envelope encryption for anything that identifies a person (contact details,
+ * free text), done before it reaches DynamoDB. Each value is its own AWS Encryption SDK message,
+ * bound by an encryption context to the record and field it belongs to: a ciphertext copied
+ * into another record or field will not decrypt.
+ */
+export type FieldCipher = {
+  encrypt(value: string, context: FieldContext): Promise<string>;
+  decrypt(ciphertext: string, context: FieldContext): Promise<string>;
+};
+
+/** What a value belongs to, e.g. `{ record: "request:ABC123", field: "contact.phone" }`. */
+export type FieldContext = { record: string; field: string };
+
+const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
+
+function cipherFor(keyringOrCmm: KeyringNode | NodeCachingMaterialsManager): FieldCipher {
+  return {
+    async encrypt(value, context) {
+      const { result } = await encrypt(keyringOrCmm, value, { encryptionContext: context });
+      return result.toString("base64");
+    },
+    async decrypt(ciphertext, context) {
+      const { plaintext, messageHeader } = await decrypt(keyringOrCmm, Buffer.from(ciphertext, "base64"));
+      for (const [key, expected] of Object.entries(context)) {
+        if (messageHeader.encryptionContext[key] !== expected) throw new Error("The ciphertext belongs to another record or field.");
+      }
+      return plaintext.toString("utf8");
+    },
+  };
+}
+
+/** Locally: a raw AES-256-GCM keyring from a key file in the git-ignored data folder. */
+export function rawAesFieldCipher(key: Buffer): FieldCipher {
+  if (key.length !== 32) throw new Error("The field encryption key must be 32 bytes.");
+  return cipherFor(
+    new RawAesKeyringNode({
+      keyName: "onedoor-local",
+      keyNamespace: "onedoor",
+      unencryptedMasterKey: key,
+      wrappingSuite: RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
+    }),
+  );
+}
+
+/**
+ * In AWS: a KMS key. Data keys are cached briefly and reused for a bounded number of values, so
+ * encrypting a request's dozen fields costs one KMS call, not twelve.
+ */
+export function kmsFieldCipher(keyArn: string): FieldCipher {
+  return cipherFor(
+    new NodeCachingMaterialsManager({
+      backingMaterials: new KmsKeyringNode({ generatorKeyId: keyArn }),
+      cache: getLocalCryptographicMaterialsCache(100),
+      maxAge: 60_000,
+      maxMessagesEncrypted: 100,
+    }),
+  );
+}
