@@ -23,8 +23,9 @@ export function fieldErrorsOf(error: z.core.$ZodError): FieldError[] {
   const seen = new Set<string>();
   const fields: FieldError[] = [];
   for (const issue of error.issues) {
-    // The field is the first path segment: `need.1` is still the `need` field to a form.
-    const field = issue.path.length ? String(issue.path[0]) : "request";
+    // Array positions are dropped: `need.1` is still the `need` field to a form, while a
+    // nested field keeps its path (`contact.phone`) so a question page can point at its box.
+    const field = issue.path.filter((p) => typeof p !== "number").map(String).join(".") || "request";
     if (seen.has(field)) continue;
     seen.add(field);
     fields.push({ field, message: issue.message });

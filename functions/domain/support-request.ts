@@ -1,0 +1,131 @@
+import { z } from "zod";
+import { AreaIdSchema, LanguageSchema, NeedSchema, WorkerGenderSchema } from "./directory";
+import { DAYS } from "./vocabulary";
+
+/**
+ * A request for support (PRODUCT.md J2): the answers a person gives once, shared with each
+ * service they choose. Every question is optional unless the request cannot work without it.
+ * Fields marked "identifies the person" are encrypted field by field before storage.
+ */
+
+export const ASKERS = {
+  self: "For me",
+  child: "For my child, or a child I care for",
+  "adult-survivor": "I am an adult, and it happened when I was a child",
+} as const;
+
+export const AGE_BANDS = {
+  "under-11": "Under 11",
+  "11-13": "11 to 13",
+  "14-15": "14 or 15",
+  "16-17": "16 or 17",
+  "18-24": "18 to 24",
+  "25-plus": "25 or over",
+} as const;
+
+export const CONTACT_METHODS = {
+  phone: "Phone call",
+  text: "Text message",
+  email: "Email",
+  "trusted-adult": "Through an adult I trust",
+  "check-in-only": "I will check in here myself",
+} as const;
+
+export const TIMES_OF_DAY = { morning: "Morning", afternoon: "Afternoon", evening: "Evening" } as const;
+export const YES_NO_UNSURE = { yes: "Yes", no: "No", "not-sure": "I'm not sure" } as const;
+
+const enumOf = <T extends Record<string, string>>(v: T, message: string) =>
+  z.enum(Object.keys(v) as [keyof T & string, ...(keyof T & string)[]], { error: message });
+
+const phone = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s()-]/g, ""))
+  .pipe(z.string().regex(/^(\+44|0)\d{9,10}$/, "Enter a UK phone number, like 07700 900123."));
+
+/** How and when it is safe to get in touch. */
+export const SafeContactSchema = z
+  .object({
+    method: enumOf(CONTACT_METHODS, "Choose how we should get in touch."),
+    /** Identifies the person. */
+    phone: phone.optional(),
+    /** Identifies the person. */
+    email: z.email({ error: "Enter an email address, like name@example.org." }).max(254).optional(),
+    /** Identifies the person (and the adult). */
+    trustedAdult: z.object({ name: z.string().trim().min(1, "Enter their name.").max(100), phone }).optional(),
+    safeDays: z.array(enumOf(DAYS, "Choose days from the list.")).default([]),
+    safeTimes: z.array(enumOf(TIMES_OF_DAY, "Choose times from the list.")).default([]),
+    voicemailOk: z.boolean().optional(),
+    sayWhoWeAre: z.boolean().optional(),
+    /** Identifies the person: a word the worker says so they know it is really us. */
+    codeWord: z.string().trim().max(40, "Use at most 40 characters.").optional(),
+  })
+  .superRefine((c, ctx) => {
+    const need = (field: "phone" | "email" | "trustedAdult", message: string) => {
+      if (c[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message });
+    };
+    if (c.method === "phone" || c.method === "text") need("phone", "Enter the phone number we should use.");
+    if (c.method === "email") need("email", "Enter the email address we should use.");
+    if (c.method === "trusted-adult") need("trustedAdult", "Tell us the name and phone number of the adult you trust.");
+  });
+
+export const SupportRequestSchema = z
+  .object({
+    asker: enumOf(ASKERS, "Choose who the support is for."),
+    ageBand: enumOf(AGE_BANDS, "Choose an age from the list.").optional(),
+    areaId: AreaIdSchema.optional(),
+    needs: z.array(NeedSchema).default([]),
+    serviceIds: z
+      .array(z.uuid({ error: "Choose services from the list." }))
+      .min(1, "Choose at least one service to ask.")
+      .max(10, "Choose at most 10 services.")
+      .refine((ids) => new Set(ids).size === ids.length, "Each service can only be chosen once."),
+    /** Identifies the person: free text, never shown beyond the services chosen. */
+    message: z.string().trim().max(2000, "Use at most 2,000 characters.").optional(),
+    contact: SafeContactSchema,
+    preferences: z
+      .object({
+        workerGender: WorkerGenderSchema.optional(),
+        language: LanguageSchema.optional(),
+        interpreter: z.boolean().optional(),
+        /** Identifies the person: their own words about what helps. */
+        accessibilityNeeds: z.string().trim().max(500, "Use at most 500 characters.").optional(),
+      })
+      .default({}),
+    /** "No" marks every route urgent and shows the urgent help panel at once. */
+    safeNow: enumOf(YES_NO_UNSURE, "Choose yes, no or not sure.").optional(),
+    /** For a parent or carer asking for a child. */
+    childKnows: enumOf(YES_NO_UNSURE, "Choose yes, no or not sure.").optional(),
+    supportForMeToo: z.boolean().optional(),
+    /** The services the person agreed may see the request: must be every service chosen. */
+    consentServiceIds: z.array(z.uuid()),
+    /** Separately: may a navigator coordinate between the services? */
+    consentToCoordination: z.boolean().default(false),
+  })
+  .superRefine((r, ctx) => {
+    const missing = r.serviceIds.filter((id) => !r.consentServiceIds.includes(id));
+    if (missing.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["consentServiceIds"],
+        message: "Say yes to sharing with each service you chose, or go back and remove it.",
+      });
+    }
+    if (r.asker !== "child" && (r.childKnows !== undefined || r.supportForMeToo !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["childKnows"], message: "These questions are only for parents and carers asking for a child." });
+    }
+  });
+export type SupportRequest = z.infer<typeof SupportRequestSchema>;
+
+/** A request is urgent when the person says they are not safe right now. */
+export const isUrgent = (request: Pick<SupportRequest, "safeNow">) => request.safeNow === "no";
+
+/** The answers that identify the person, as paths: what `field-encryption.ts` must encrypt. */
+export const IDENTIFYING_FIELDS = [
+  "message",
+  "contact.phone",
+  "contact.email",
+  "contact.trustedAdult",
+  "contact.codeWord",
+  "preferences.accessibilityNeeds",
+] as const;
