@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/services", serviceRoutes(directory))
     .route("/api/areas", areaRoutes(directory))
     .route("/openreferral", openReferralRoutes(directory))
-    .route("/api/staff", staffAuthRoutes(auth))
+    .route("/api/staff", staffAuthRoutes(auth, directoryStore))
     .route("/api/staff", staffAdminRoutes({ auth, staff, directory: directoryStore, audit, now }));
 
   app.notFound(() => {

@@ -13,7 +13,17 @@ import {
 
 /** The directory's shapes: organisations, areas and services. zod schemas double as types. */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) =>
+  z.string({ error: "Enter some text here." }).trim().min(1, "This cannot be empty.").max(max, `Use at most ${max} characters.`);
+
+/** A web address people can open: only http and https, never `javascript:` or `data:`. */
+const webAddress = z.url({ protocol: /^https?$/, error: "Enter a web address starting with https://" });
+const emailAddress = z.email({ error: "Enter an email address, like name@example.org." });
+const age = z
+  .number({ error: "Enter an age in numbers." })
+  .int("Enter a whole number.")
+  .min(0, "Enter an age from 0 to 120.")
+  .max(120, "Enter an age from 0 to 120.");
 
 /** A code from a vocabulary; anything else is refused with the list of codes that would do. */
 function oneOf<T extends Record<string, string>>(vocabulary: T) {
@@ -50,8 +60,8 @@ export const OrganisationSchema = z.object({
   id: z.uuid(),
   name: text(200),
   description: text(2000),
-  website: z.url().optional(),
-  email: z.email().optional(),
+  website: webAddress.optional(),
+  email: emailAddress.optional(),
   isExample: z.boolean().default(false),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
@@ -80,8 +90,8 @@ export const ContactSchema = z
   .object({
     phone: z.string().regex(/^[0-9 +]{3,20}$/, "Use digits and spaces only.").optional(),
     text: z.string().regex(/^[0-9 +]{3,20}$/, "Use digits and spaces only.").optional(),
-    email: z.email().optional(),
-    website: z.url().optional(),
+    email: emailAddress.optional(),
+    website: webAddress.optional(),
   })
   .refine((c) => c.phone || c.text || c.email || c.website, "Give at least one way to get in touch.");
 export type Contact = z.infer<typeof ContactSchema>;
@@ -94,8 +104,8 @@ const ServiceFieldsSchema = z.object({
     /** What happens when you get in touch, in plain words. */
     whatHappens: text(2000),
     audiences: z.array(AudienceSchema).min(1),
-    minAge: z.number().int().min(0).max(120).optional(),
-    maxAge: z.number().int().min(0).max(120).optional(),
+    minAge: age.optional(),
+    maxAge: age.optional(),
     needs: z.array(NeedSchema).min(1),
     deliveryModes: z.array(DeliveryModeSchema).min(1),
     workerGenders: z.array(WorkerGenderSchema).default([]),
@@ -112,7 +122,12 @@ const ServiceFieldsSchema = z.object({
     openingTimes: z.array(OpeningTimesSchema).default([]),
     acceptsSelfReferral: z.boolean(),
     /** Expected wait in weeks from asking to first support; null when the service has not said. */
-    expectedWaitWeeks: z.number().int().min(0).max(104).nullable(),
+    expectedWaitWeeks: z
+      .number({ error: "Enter the wait in weeks, as a number." })
+      .int("Enter a whole number of weeks.")
+      .min(0, "Enter 0 or more weeks.")
+      .max(104, "Enter at most 104 weeks (2 years).")
+      .nullable(),
     waitUpdatedAt: z.iso.datetime(),
     status: ServiceStatusSchema,
     isExample: z.boolean().default(false),

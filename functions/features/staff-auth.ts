@@ -145,12 +145,12 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
     return invite;
   }
 
-  function checkNewPassword(password: string, email: string) {
+  function checkNewPassword(password: string, email: string, field: "password" | "newPassword") {
     const problems: string[] = [];
     if (password.length < MIN_PASSWORD_LENGTH) problems.push(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
     if (password.length > 256) problems.push("Use at most 256 characters.");
     if (password.toLowerCase().includes(email.split("@")[0]!.toLowerCase())) problems.push("Do not use your email address in your password.");
-    if (problems.length) throw new AppError("password.weak", 400, problems.join(" "), [{ field: "password", message: problems.join(" ") }]);
+    if (problems.length) throw new AppError("password.weak", 400, problems.join(" "), [{ field, message: problems.join(" ") }]);
   }
 
   return {
@@ -250,7 +250,7 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
     /** Step 1 of accepting: name and password chosen, a TOTP secret made and shown as a QR code. */
     async startInvite(token: string, input: { name: string; password: string }): Promise<{ secret: string; uri: string; qrSvg: string }> {
       const invite = await validInvite(token);
-      checkNewPassword(input.password, invite.email);
+      checkNewPassword(input.password, invite.email, "password");
       const secret = newTotpSecret();
       const stored = await staff.setInvitePending(invite.tokenHash, {
         name: input.name,
@@ -296,7 +296,7 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
         const message = "Your current password is not right.";
         throw new AppError("password.wrong", 400, message, [{ field: "currentPassword", message }]);
       }
-      checkNewPassword(next, account.email);
+      checkNewPassword(next, account.email, "newPassword");
       await staff.saveAccount({ ...account, passwordHash: await hashPassword(next), updatedAt: iso() });
       await record("password.changed", source, { actorId: account.id, record: `account:${account.id}` });
     },

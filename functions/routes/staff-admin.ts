@@ -43,6 +43,14 @@ export const staffAdminRoutes = ({ auth, staff, directory, audit, now }: Deps) =
   const mayManage = (actor: Actor, grants: Grant[]) =>
     grants.every((g) => decide(actor, "staff.change_roles", { organisationId: g.organisationId, grants: [g] }) === "allow");
 
+  /**
+   * Nobody changes or removes their own account: another admin or manager must. So the last
+   * admin can never lock everyone out, and nobody can raise their own access.
+   */
+  const notYourself = (actor: Actor, accountId: string, doing: string) => {
+    if (actor.accountId === accountId) throw new AppError("account.own", 403, `You cannot ${doing} your own account. Ask another admin or manager.`);
+  };
+
   return (
     new Hono<{ Variables: StaffVariables }>()
       .use(requireStaff(auth))
@@ -159,6 +167,7 @@ export const staffAdminRoutes = ({ auth, staff, directory, audit, now }: Deps) =
         const actor = c.get("actor");
         const account = await staff.getAccount(c.req.valid("param").id);
         if (!account) throw notFound();
+        notYourself(actor, account.id, "change the roles of");
         const { grants } = c.req.valid("json");
         // Both what they hold now and what they would hold must be within the actor's powers.
         if (!mayManage(actor, [...account.grants, ...grants])) {
@@ -179,6 +188,7 @@ export const staffAdminRoutes = ({ auth, staff, directory, audit, now }: Deps) =
       .delete("/accounts/:id", validate("param", IdParam), async (c) => {
         const actor = c.get("actor");
         const account = await accountInScope(actor, "staff.remove", c.req.valid("param").id);
+        notYourself(actor, account.id, "remove");
         // A manager removes only people whose every role they could have given.
         if (!mayManage(actor, account.grants)) throw new AppError("roles.not_allowed", 403, "You cannot remove someone with these roles.");
         await staff.deleteAccount(account);

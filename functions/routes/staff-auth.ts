@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import type { DirectoryRepository } from "../db/directory";
 import { EmailSchema, StaffNameSchema, summarise } from "../domain/staff";
 import type { StaffAuthFeature } from "../features/staff-auth";
 import { authorize } from "../http/authorize";
@@ -12,7 +13,7 @@ const PasswordSchema = z.string().min(1, "Enter your password.").max(256, "Use a
 const CodeSchema = z.string().trim().min(1, "Enter the code from your app, or a recovery code.").max(40, "That code is too long.");
 
 /** Signing in and out, accepting an invite, and the account page. */
-export const staffAuthRoutes = (auth: StaffAuthFeature) => {
+export const staffAuthRoutes = (auth: StaffAuthFeature, directory: DirectoryRepository) => {
   const signedIn = requireStaff(auth);
   return new Hono<{ Variables: StaffVariables }>()
     .post("/sign-in", validate("json", z.object({ email: EmailSchema, password: PasswordSchema, code: CodeSchema })), async (c) => {
@@ -35,9 +36,20 @@ export const staffAuthRoutes = (auth: StaffAuthFeature) => {
       const account = c.get("account");
       return c.json({ account: { ...summarise(account), recoveryCodesLeft: account.recoveryCodeHashes.length } });
     })
-    .post("/invites/check", validate("json", z.object({ token: TokenSchema })), async (c) =>
-      c.json(await auth.checkInvite(c.req.valid("json").token)),
-    )
+    .post("/invites/check", validate("json", z.object({ token: TokenSchema })), async (c) => {
+      const { email, grants } = await auth.checkInvite(c.req.valid("json").token);
+      // The invited person has no session yet to look names up: say where they will work.
+      const [organisations, areas] = await Promise.all([
+        directory.getOrganisations(grants.flatMap((g) => (g.organisationId ? [g.organisationId] : []))),
+        directory.getAreas(grants.flatMap((g) => (g.areaId ? [g.areaId] : []))),
+      ]);
+      const named = grants.map((g) => ({
+        ...g,
+        ...(g.organisationId ? { organisationName: organisations.get(g.organisationId)?.name } : {}),
+        ...(g.areaId ? { areaName: areas.get(g.areaId)?.name } : {}),
+      }));
+      return c.json({ email, grants: named });
+    })
     .post("/invites/start", validate("json", z.object({ token: TokenSchema, name: StaffNameSchema, password: PasswordSchema })), async (c) => {
       const { token, ...input } = c.req.valid("json");
       return c.json(await auth.startInvite(token, input));

@@ -219,7 +219,11 @@ describe("invites", () => {
   test("accepting: check, choose a password, set up TOTP from a QR code, get ten recovery codes and a session", async () => {
     const token = await invite();
     const check = await env.call("POST", "/api/staff/invites/check", { body: { token } });
-    expect(check.json).toEqual({ email: "new.worker@example.org", grants: [{ role: "worker", organisationId: ORG }] });
+    // Named, because the invited person cannot look the organisation up yet.
+    expect(check.json).toEqual({
+      email: "new.worker@example.org",
+      grants: [{ role: "worker", organisationId: ORG, organisationName: EXAMPLE_ORGANISATIONS[0]!.name }],
+    });
     const start = await env.call("POST", "/api/staff/invites/start", { body: { token, name: "New Worker", password: "a good long passphrase" } });
     expect(start.status).toBe(200);
     expect(start.json.qrSvg).toMatch(/^<svg/);
@@ -284,6 +288,8 @@ describe("account page", () => {
     const wrong = await env.call("POST", "/api/staff/account/password", { token, body: { currentPassword: "nope", newPassword: "a brand new passphrase" } });
     expect(wrong.status).toBe(400);
     expect(wrong.json.error.fields[0].field).toBe("currentPassword");
+    const weak = await env.call("POST", "/api/staff/account/password", { token, body: { currentPassword: worker.password, newPassword: "short" } });
+    expect(weak.json.error.fields).toEqual([{ field: "newPassword", message: "Use at least 12 characters." }]);
     const ok = await env.call("POST", "/api/staff/account/password", { token, body: { currentPassword: worker.password, newPassword: "a brand new passphrase" } });
     expect(ok.status).toBe(200);
     expect((await signIn(worker)).status).toBe(401);

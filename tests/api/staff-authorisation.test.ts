@@ -187,13 +187,11 @@ describe("role escalation through the API is refused and audited", () => {
     ["admin", [{ role: "admin" }]],
     ["a manager elsewhere", [{ role: "manager", organisationId: ORG_B }]],
     ["a commissioner", [{ role: "commissioner", areaId: AREA }]],
-  ])("a manager cannot make anyone %s, themselves included", async (_, grants) => {
+  ])("a manager cannot make anyone %s", async (_, grants) => {
     const target = await staffIn("in", env);
-    for (const id of [target, (await env.call("GET", "/api/staff/me", { token: tokens.manager })).json.account.id]) {
-      const res = await env.call("PUT", `/api/staff/accounts/${id}/grants`, { token: tokens.manager, body: { grants } });
-      expect(res.status).toBe(403);
-      expect(res.json.error.code).toBe("roles.not_allowed");
-    }
+    const res = await env.call("PUT", `/api/staff/accounts/${target}/grants`, { token: tokens.manager, body: { grants } });
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe("roles.not_allowed");
     const invite = await env.call("POST", "/api/staff/invites", { token: tokens.manager, body: { email: "x@example.org", grants } });
     expect(invite.status).toBe(403);
     const audit = await env.call("GET", "/api/staff/audit", { token: tokens.admin });
@@ -214,9 +212,40 @@ describe("role escalation through the API is refused and audited", () => {
     expect(remove.status).toBe(403);
   });
 
+  test.each(["manager", "admin"] as const)("a %s cannot change their own roles or remove themselves, so the last admin cannot lock everyone out", async (role) => {
+    const self = (await env.call("GET", "/api/staff/me", { token: tokens[role] })).json.account;
+    const change = await env.call("PUT", `/api/staff/accounts/${self.id}/grants`, { token: tokens[role], body: { grants: [{ role: "admin" }] } });
+    expect(change.status).toBe(403);
+    expect(change.json.error.code).toBe("account.own");
+    const remove = await env.call("DELETE", `/api/staff/accounts/${self.id}`, { token: tokens[role] });
+    expect(remove.status).toBe(403);
+    expect((await env.call("GET", "/api/staff/me", { token: tokens[role] })).json.account.grants).toEqual(self.grants);
+  });
+
   test("a grant whose scope does not fit its role is a 400 naming the field", async () => {
     const res = await env.call("POST", "/api/staff/invites", { token: tokens.admin, body: { email: "y@example.org", grants: [{ role: "worker" }] } });
     expect(res.status).toBe(400);
     expect(res.json.error.message).toMatch(/organisation they work for/);
+    expect(res.json.error.fields[0].field).toBe("grants.organisationId");
+  });
+
+  test.each(["javascript:alert(1)", "data:text/html,hi", "ftp://example.org"])("a web address %s is refused: only http and https can be opened safely", async (website) => {
+    const organisation = await env.call("POST", "/api/staff/organisations", { token: tokens.admin, body: { name: "A", description: "B", website } });
+    expect(organisation.status).toBe(400);
+    expect(organisation.json.error.fields).toEqual([{ field: "website", message: "Enter a web address starting with https://" }]);
+    const { id, updatedAt: _u, waitUpdatedAt: _w, ...input } = SERVICE_A;
+    const service = await env.call("PUT", `/api/staff/services/${id}`, { token: tokens.admin, body: { ...input, contact: { ...input.contact, website } } });
+    expect(service.status).toBe(400);
+    expect(service.json.error.fields[0].field).toBe("contact.website");
+  });
+
+  test("directory fields are refused in plain words, not a library's", async () => {
+    const { id, updatedAt: _u, waitUpdatedAt: _w, ...input } = SERVICE_A;
+    const res = await env.call("PUT", `/api/staff/services/${id}`, { token: tokens.admin, body: { ...input, name: "", expectedWaitWeeks: 300, minAge: -1 } });
+    expect(res.json.error.fields).toEqual([
+      { field: "name", message: "This cannot be empty." },
+      { field: "minAge", message: "Enter an age from 0 to 120." },
+      { field: "expectedWaitWeeks", message: "Enter at most 104 weeks (2 years)." },
+    ]);
   });
 });
