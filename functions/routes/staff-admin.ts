@@ -156,6 +156,12 @@ export const staffAdminRoutes = ({ auth, staff, directory, audit, now }: Deps) =
         const visible = scope.everywhere
           ? accounts
           : accounts.filter((a) => a.grants.some((g) => g.organisationId && scope.organisationIds.includes(g.organisationId)));
+        // Names and emails of colleagues are personal data: the list is a read like any other.
+        await auth.record("staff.read", source(c), {
+          actorId: actor.accountId,
+          record: "account:list",
+          organisationId: scope.everywhere ? undefined : scope.organisationIds[0],
+        });
         return c.json({ accounts: visible.map(summarise) });
       })
       .get("/accounts/:id", validate("param", IdParam), async (c) => {

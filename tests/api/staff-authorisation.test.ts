@@ -175,6 +175,12 @@ describe("what each role sees in lists", () => {
     expect(all.json.services.length).toBeGreaterThan(services.json.services.length);
   });
 
+  test("reading staff, one or the whole list, is written to the audit log", async () => {
+    await env.call("GET", "/api/staff/accounts", { token: tokens.admin });
+    const entries = (await env.call("GET", "/api/staff/audit", { token: tokens.admin })).json.entries;
+    expect(entries.some((e: { action: string; record?: string }) => e.action === "staff.read" && e.record === "account:list")).toBe(true);
+  });
+
   test("a manager's audit log, unasked, is their own organisation's", async () => {
     const res = await env.call("GET", "/api/staff/audit", { token: tokens.manager });
     expect(res.status).toBe(200);
