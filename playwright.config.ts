@@ -24,8 +24,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  timeout: 60_000,
+  // Staff steps run scrypt on purpose (about a second each, more on a busy 2-core machine), so
+  // an assertion waiting for a sign-in or a password change gets more than Playwright's 5 s.
+  expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
     baseURL: process.env.E2E_BASE_URL,
