@@ -82,18 +82,58 @@ test("organisations: the list, and adding one", async ({ page, requests: _ }) =>
   await expect(page.getByRole("heading", { name: HARBOUR.name })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Add organisation" }).click();
+  // The page has a second form, to change an organisation; its labels are the same.
+  const add = page.locator("#add-form");
+  await add.getByRole("button", { name: "Add organisation" }).click();
   await expect(page.getByRole("alert")).toContainText("Enter the organisation's name");
-  await expect(page.getByLabel("Description")).toHaveAttribute("aria-invalid", "true");
+  await expect(add.getByLabel("Description")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 
   const name = `Test organisation ${crypto.randomUUID().slice(0, 8)}`;
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Description").fill("Made by an end-to-end test.");
-  await page.getByLabel("This is example data").check();
-  await page.getByRole("button", { name: "Add organisation" }).click();
+  await add.getByLabel("Name").fill(name);
+  await add.getByLabel("Description").fill("Made by an end-to-end test.");
+  await add.getByLabel("This is example data").check();
+  await add.getByRole("button", { name: "Add organisation" }).click();
   await expectSuccess(page, "Organisation added");
   await expect(page.getByRole("heading", { name })).toBeVisible();
+});
+
+test("organisations: changing one's details", async ({ page, baseURL, requests: _ }) => {
+  await signedInPage(page, ADMIN);
+  // An organisation of the test's own: the example ones stay as the public journeys expect them.
+  const name = `Test organisation ${crypto.randomUUID().slice(0, 8)}`;
+  const created = await page.request.post("/api/staff/organisations", {
+    data: { name, description: "Made by an end-to-end test.", isExample: true },
+    headers: { origin: new URL(baseURL!).origin },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto("/staff/organisations/");
+  await expectPage(page, "Organisations – OneDoor", "Organisations");
+
+  await page.getByRole("button", { name: `Edit ${name}` }).click();
+  await expect(page.getByRole("heading", { name: `Change ${name}` })).toBeFocused();
+  const edit = page.locator("#edit-form");
+  await expect(edit.getByLabel("Name")).toHaveValue(name);
+  await expect(edit.getByLabel("Description")).toHaveValue("Made by an end-to-end test.");
+  await expectAccessible(page);
+
+  await edit.getByLabel("Description").fill("");
+  await edit.getByRole("button", { name: "Save organisation" }).click();
+  await expect(page.getByRole("alert")).toContainText("Describe the organisation");
+  await expect(edit.getByLabel("Description")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  await edit.getByLabel("Description").fill("Changed by an end-to-end test.");
+  await edit.getByLabel("Website").fill("https://www.example.org");
+  await edit.getByRole("button", { name: "Save organisation" }).click();
+  await expectSuccess(page, `${name} saved`);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  const card = page.locator("#organisations > li").filter({ has: page.getByRole("heading", { name }) });
+  await expect(card).toContainText("Changed by an end-to-end test.");
+  await expect(card).toContainText("https://www.example.org");
+  await expect(card.getByText("Example, not real")).toBeVisible();
+  await page.reload();
+  await expect(card).toContainText("Changed by an end-to-end test.");
 });
 
 test("services: a worker sees their organisation's, and cannot change them", async ({ page, requests: _ }) => {
@@ -254,4 +294,73 @@ test("audit log: a manager reads their own organisation's", async ({ page, reque
   await expectPage(page, "Audit log – OneDoor", "Audit log");
   await expect(page.locator("#audit-status")).toContainText(/Showing the newest|No entries yet/);
   await expectAccessible(page);
+});
+
+test("a service: opening times and places added, saved and removed", async ({ page, requests: _ }) => {
+  await signedInPage(page, MANAGER);
+  const service = await newService();
+  const before = service.locations[0]!;
+  await page.goto(`/staff/service/?id=${service.id}`);
+  await expectPage(page, "Edit service – OneDoor", service.name);
+  const times = (n: number) => page.getByRole("group", { name: `Opening time ${n}`, exact: true });
+  const place = (n: number) => page.getByRole("group", { name: `Place ${n}`, exact: true });
+  await expect(times(1).getByLabel("Opens")).toHaveValue(service.openingTimes[0]!.opens);
+  await expect(times(1).getByLabel("Monday")).toBeChecked();
+  await expect(place(1).getByLabel("Name of the place")).toHaveValue(before.name);
+
+  // Add a row to each list: focus moves into the new row.
+  await page.getByRole("button", { name: "Add opening times" }).click();
+  await expect(times(2).getByLabel("Monday")).toBeFocused();
+  await expect(page.getByRole("group", { name: "Days for opening time 2" })).toBeVisible();
+  await times(2).getByLabel("Saturday").check();
+  await times(2).getByLabel("Opens").fill("10:00");
+  await times(2).getByLabel("Closes").fill("14:00");
+  await page.getByRole("button", { name: "Add a place" }).click();
+  await expect(place(2).getByLabel("Name of the place")).toBeFocused();
+  await place(2).getByLabel("Name of the place").fill("Test drop-in (example)");
+  await place(2).getByLabel("Address").fill("2 Example Street");
+  await place(2).getByLabel("Town or city").fill("Bristol");
+  await place(2).getByLabel("Postcode").fill("BS2 0XX");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expectSuccess(page, "Changes saved");
+
+  await page.reload();
+  await expect(times(2).getByLabel("Saturday")).toBeChecked();
+  await expect(times(2).getByLabel("Monday")).not.toBeChecked();
+  await expect(times(2).getByLabel("Closes")).toHaveValue("14:00");
+  await expect(place(2).getByLabel("Postcode")).toHaveValue("BS2 0XX");
+  // The first place keeps its id and its accessibility, which this page does not edit.
+  const saved = (await (await page.request.get(`/api/staff/services/${service.id}`)).json()) as { service: typeof service };
+  expect(saved.service.locations).toEqual([before, expect.objectContaining({ name: "Test drop-in (example)", accessibility: [] })]);
+
+  // Remove one of each: the rest are numbered again, and focus goes to the list's heading.
+  await times(1).getByRole("button", { name: "Remove opening time 1" }).click();
+  await expect(page.getByRole("heading", { name: "Opening times", exact: true })).toBeFocused();
+  await expect(page.getByRole("status")).toHaveText("Opening time 1 removed.");
+  await expect(times(1).getByLabel("Opens")).toHaveValue("10:00");
+  await expect(times(2)).toHaveCount(0);
+  await place(2).getByRole("button", { name: "Remove place 2" }).click();
+  await expect(page.getByRole("heading", { name: "Places people can go" })).toBeFocused();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expectSuccess(page, "Changes saved");
+  await page.reload();
+  await expect(times(1).getByLabel("Saturday")).toBeChecked();
+  await expect(times(2)).toHaveCount(0);
+  await expect(place(1).getByLabel("Name of the place")).toHaveValue(before.name);
+  await expect(place(2)).toHaveCount(0);
+
+  // A time left empty: the summary names the row, and its link goes to the box.
+  await page.getByRole("button", { name: "Add opening times" }).click();
+  await times(2).getByLabel("Monday").check();
+  await times(2).getByLabel("Opens").fill("09:00");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const summary = page.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Enter the time opening time 2 closes, like 17:00.");
+  await expect(times(2).getByLabel("Closes")).toHaveAttribute("aria-invalid", "true");
+  await expect(times(1).getByLabel("Closes")).not.toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await summary.getByRole("link", { name: "Enter the time opening time 2 closes" }).click();
+  await expect(times(2).getByLabel("Closes")).toBeFocused();
 });
