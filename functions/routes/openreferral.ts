@@ -17,13 +17,12 @@ import type { DirectoryFeature } from "../features/directory";
 import { validate } from "../http/validate";
 
 const wholeNumber = (message: string) => z.coerce.number({ error: message }).int(message);
-const age = one(z.coerce.number({ error: "Type an age in numbers, like 14." }).min(0, "Type an age from 0 to 120.").max(120, "Type an age from 0 to 120.").optional());
+const age = one(z.coerce.number({ error: "Type an age in numbers, like 14." }).min(0, "Type an age from 0 to 120.").max(120, "Type an age from 0 to 120."));
 const time = one(
   z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, "Use a 24-hour time like 09:30.")
-    .transform((t) => (t.length === 5 ? `${t}:00` : t))
-    .optional(),
+    .transform((t) => (t.length === 5 ? `${t}:00` : t)),
 );
 
 /** `page` and `per_page`, as every Open Referral list takes them. */
@@ -41,20 +40,18 @@ const taxonomyIds = new Set(taxonomies().map((t) => t.id));
 
 /** The filters the UK profile gives `GET /services`. */
 const ServiceListQuerySchema = PageQuerySchema.extend({
-  search: one(z.string().trim().max(200, "Search for at most 200 characters.").optional()),
+  search: one(z.string().trim().max(200, "Search for at most 200 characters.")),
   taxonomy_term_id: one(
     z.uuid({ error: "Use the id of a term from /openreferral/taxonomy_terms." })
-      .refine((id) => termIds.has(id), "We do not know that term. Use one from /openreferral/taxonomy_terms.")
-      .optional(),
+      .refine((id) => termIds.has(id), "We do not know that term. Use one from /openreferral/taxonomy_terms."),
   ),
   taxonomy_id: one(
     z.uuid({ error: "Use the id of a taxonomy from /openreferral/taxonomies." })
-      .refine((id) => taxonomyIds.has(id), "We do not know that taxonomy. Use one from /openreferral/taxonomies.")
-      .optional(),
+      .refine((id) => taxonomyIds.has(id), "We do not know that taxonomy. Use one from /openreferral/taxonomies."),
   ),
   minimum_age: age,
   maximum_age: age,
-  day: one(z.string().toUpperCase().pipe(z.enum(DaySchema.options, { error: "Use a day as two letters, like MO or SA." })).optional()),
+  day: one(z.string().toUpperCase().pipe(z.enum(DaySchema.options, { error: "Use a day as two letters, like MO or SA." }))),
   start_time: time,
   end_time: time,
 });

@@ -2,7 +2,9 @@ import { el } from "./dom";
 
 /** Where a field's error links to: the field itself, or the first choice in a group. */
 function targetOf(form: HTMLFormElement, field: string): HTMLElement | null {
-  return form.querySelector<HTMLElement>(`[data-field="${field}"] input, [data-field="${field}"] select`);
+  return form.querySelector<HTMLElement>(
+    `[data-field="${field}"] input, [data-field="${field}"] select, [data-field="${field}"] textarea`,
+  );
 }
 
 /** Removes every error from the page and restores the title. */
@@ -11,7 +13,7 @@ export function clearErrors(form: HTMLFormElement): void {
   for (const wrapper of Array.from(form.querySelectorAll<HTMLElement>(".field--error"))) {
     wrapper.classList.remove("field--error");
     wrapper.querySelector(".error-message")?.remove();
-    for (const input of Array.from(wrapper.querySelectorAll<HTMLElement>("input, select, fieldset"))) {
+    for (const input of Array.from(wrapper.querySelectorAll<HTMLElement>("input, select, textarea, fieldset"))) {
       input.removeAttribute("aria-invalid");
       const describedBy = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && !id.endsWith("-error"));
       if (describedBy.length) input.setAttribute("aria-describedby", describedBy.join(" "));

@@ -1,4 +1,3 @@
-import { el } from "../dom";
 import { clearErrors, showErrors } from "../form-errors";
 import type { ApiError } from "./api";
 
@@ -13,12 +12,6 @@ const GENERIC_MESSAGE = /^(Too small|Too big|Invalid|Expected|Required|This cann
 /** Removes errors from every form on the page: the error summary is shared by them all. */
 export function clearAllErrors(): void {
   for (const form of Array.from(document.forms)) clearErrors(form);
-  for (const area of Array.from(document.querySelectorAll<HTMLTextAreaElement>("textarea[aria-invalid]"))) {
-    area.removeAttribute("aria-invalid");
-    const ids = (area.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && !id.endsWith("-error"));
-    if (ids.length) area.setAttribute("aria-describedby", ids.join(" "));
-    else area.removeAttribute("aria-describedby");
-  }
 }
 
 function focusOnClick(link: HTMLAnchorElement, target: HTMLElement): void {
@@ -31,8 +24,8 @@ function focusOnClick(link: HTMLAnchorElement, target: HTMLElement): void {
 }
 
 /**
- * The GOV.UK error summary and inline errors (form-errors.ts), plus what that module leaves out:
- * textareas, and errors that belong to no one field (a failed sign-in), which link to `firstField`.
+ * The GOV.UK error summary and inline errors (form-errors.ts), plus errors that belong to no
+ * one field (a failed sign-in), which link to `firstField`.
  */
 export function showFormErrors(
   form: HTMLFormElement,
@@ -46,20 +39,9 @@ export function showFormErrors(
   clearAllErrors();
   showErrors(form, plain);
   const links = Array.from(document.querySelectorAll<HTMLAnchorElement>("[data-error-summary] li a"));
-  plain.forEach(({ field, message }, index) => {
+  plain.forEach((_error, index) => {
     const link = links[index];
     if (!link || link.getAttribute("href") !== "#main") return;
-    const wrapper = form.querySelector<HTMLElement>(`[data-field="${field}"]`);
-    const area = wrapper?.querySelector("textarea");
-    if (wrapper && area) {
-      const errorId = `${field}-error`;
-      wrapper.classList.add("field--error");
-      area.before(el("p", { class: "error-message", id: errorId }, el("span", { class: "visually-hidden" }, "Error: "), message));
-      area.setAttribute("aria-describedby", `${area.getAttribute("aria-describedby") ?? ""} ${errorId}`.trim());
-      area.setAttribute("aria-invalid", "true");
-      focusOnClick(link, area);
-      return;
-    }
     const first = options.firstField ? document.getElementById(options.firstField) : form.querySelector<HTMLElement>("input, select, textarea");
     if (first) focusOnClick(link, first);
   });
