@@ -1,0 +1,28 @@
+/**
+ * The words for what staff record on a route beyond its status (route-status.ts): how a contact
+ * attempt went, which channel was used, and how a route was closed. Zod-free, for the pages too.
+ */
+
+export const CONTACT_OUTCOMES = {
+  reached: "We spoke to them",
+  "no-answer": "No answer",
+  "not-safe": "It was not safe to talk",
+} as const;
+export type ContactOutcome = keyof typeof CONTACT_OUTCOMES;
+
+export const CONTACT_CHANNELS = {
+  phone: "Phone call",
+  text: "Text message",
+  email: "Email",
+  "trusted-adult": "Through their trusted adult",
+} as const;
+export type ContactChannel = keyof typeof CONTACT_CHANNELS;
+
+export const CLOSE_OUTCOMES = {
+  "support-completed": "Support finished",
+  "no-longer-needed": "They no longer need support",
+  "unable-to-contact": "We could not reach them safely",
+  "referred-elsewhere": "Referred to another service",
+  other: "Other",
+} as const;
+export type CloseOutcome = keyof typeof CLOSE_OUTCOMES;
