@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import { createApp } from "../functions/app";
+import { rawAesFieldCipher } from "../functions/security/field-encryption";
 import { createDatabase, type Database } from "../functions/db/client";
 import { directoryRepository, type DirectoryRepository } from "../functions/db/directory";
 import { ensureTable } from "../functions/db/table";
@@ -133,7 +134,7 @@ async function seedScenario(
     if (outcome !== "created") throw new Error(`Seeding ${label}: service ${s.id} was ${outcome}, expected created.`);
   });
   const seedMs = performance.now() - start;
-  return { label, services: services.length, db, repository, app: createApp({ db, logger: () => {}, hashKey: randomBytes(32), mailer: memoryOutbox() }), seedMs, areaSeedMs };
+  return { label, services: services.length, db, repository, app: createApp({ db, logger: () => {}, hashKey: randomBytes(32), mailer: memoryOutbox(), fieldCipher: rawAesFieldCipher(randomBytes(32)) }), seedMs, areaSeedMs };
 }
 
 type Body = { services: { id: string }[]; totalItems: number };

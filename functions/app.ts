@@ -22,6 +22,12 @@ import { staffAuthRoutes } from "./routes/staff-auth";
 import { healthRoutes } from "./routes/health";
 import { openReferralRoutes } from "./routes/openreferral";
 import { serviceRoutes } from "./routes/services";
+import { requestRoutes } from "./routes/requests";
+import { inboxRoutes } from "./routes/inbox";
+import { requestRepository } from "./db/requests";
+import { askForSupportFeature } from "./features/ask-for-support";
+import { inboxFeature } from "./features/inbox";
+import type { FieldCipher } from "./security/field-encryption";
 
 /** What the app needs from outside: the same in Lambda, in `npm start` and in tests. */
 export type AppDeps = {
@@ -31,15 +37,21 @@ export type AppDeps = {
   /** Where email goes: SES in AWS, the local outbox under `npm start`, memory in tests. */
   mailer: Mailer;
   logger?: Logger;
+  /** Encrypts identifying answers field by field: KMS in AWS, a local key file otherwise. */
+  fieldCipher: FieldCipher;
   /** The clock, in epoch milliseconds: tests move it to expire sessions and invites. */
   now?: () => number;
+  /** Per-address limits, if not the defaults (the benchmark sends more than a person could). */
+  limits?: Partial<typeof UNAUTHENTICATED_LIMITS>;
 };
 
 /** Per-address limits on requests that need no sign-in. */
 const UNAUTHENTICATED_LIMITS = {
   signIn: { bucket: "signin", limit: 20, windowSeconds: 60 },
   invites: { bucket: "invite", limit: 30, windowSeconds: 60 },
-} as const;
+  // Generous: a school or a refuge may send many people's requests from one address.
+  requests: { bucket: "ask", limit: 60, windowSeconds: 600 },
+};
 
 /** Builds the OneDoor HTTP API. Knows nothing of Lambda, SST or the local server. */
 export function createApp(deps: AppDeps) {
@@ -51,7 +63,18 @@ export function createApp(deps: AppDeps) {
   const audit = auditRepository(deps.db);
   const limits = rateLimitRepository(deps.db);
   const auth = staffAuthFeature({ mailer: deps.mailer, staff, audit, limits, hashKey: deps.hashKey, now });
-  const limit = (which: keyof typeof UNAUTHENTICATED_LIMITS) => rateLimit(limits, { ...UNAUTHENTICATED_LIMITS[which], hashKey: deps.hashKey, now });
+  const limit = (which: keyof typeof UNAUTHENTICATED_LIMITS) =>
+    rateLimit(limits, { ...UNAUTHENTICATED_LIMITS[which], ...deps.limits?.[which], hashKey: deps.hashKey, now });
+  const requests = requestRepository(deps.db);
+  const ask = askForSupportFeature({ requests, directory: directoryStore, staff, mailer: deps.mailer, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, log });
+  const inbox = inboxFeature({
+    requests,
+    directory: directoryStore,
+    staff,
+    cipher: deps.fieldCipher,
+    now,
+    record: auth.record,
+  });
 
   const app = new Hono()
     .use(requestId())
@@ -76,10 +99,13 @@ export function createApp(deps: AppDeps) {
     .use("/api/staff/invites/check", limit("invites"))
     .use("/api/staff/invites/start", limit("invites"))
     .use("/api/staff/invites/complete", limit("invites"))
+    .use("/api/requests", limit("requests"))
     .route("/api/health", healthRoutes(deps.db))
     .route("/api/services", serviceRoutes(directory))
     .route("/api/areas", areaRoutes(directory))
     .route("/openreferral", openReferralRoutes(directory))
+    .route("/api/requests", requestRoutes(ask))
+    .route("/api/staff/inbox", inboxRoutes(auth, inbox))
     .route("/api/staff", staffAuthRoutes(auth, directoryStore))
     .route("/api/staff", staffAdminRoutes({ auth, staff, directory: directoryStore, audit, now }));
 

@@ -3,12 +3,13 @@ import { Resource } from "sst";
 import { createApp } from "./app";
 import { createDatabase } from "./db/client";
 import { sesMailer } from "./email/ses";
+import { kmsFieldCipher } from "./security/field-encryption";
 
 /**
  * What `link: [table]` in `stacks/api.ts` gives this function. SST generates these types into
  * `sst-env.d.ts` only when it runs the app, so they are stated here for a fresh clone's `tsc`.
  */
-type LinkedResources = { Table: { name: string }; HashKey: { value: string }; MailFrom: { value: string } };
+type LinkedResources = { Table: { name: string }; FieldKey: { arn: string }; HashKey: { value: string }; MailFrom: { value: string } };
 
 const linked = Resource as unknown as LinkedResources;
 
@@ -16,6 +17,7 @@ const app = createApp({
   db: createDatabase({ tableName: linked.Table.name }),
   hashKey: Buffer.from(linked.HashKey.value, "base64"),
   mailer: sesMailer(linked.MailFrom.value),
+  fieldCipher: kmsFieldCipher(linked.FieldKey.arn),
 });
 
 /** The Lambda entry point (`stacks/api.ts`): the same app `npm start` and the tests run. */

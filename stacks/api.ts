@@ -1,4 +1,5 @@
 import { table } from "./database";
+import { fieldKeyLink } from "./encryption";
 
 /**
  * The key for keyed hashes of source addresses and emails (audit log, sign-in limits): 32
@@ -20,8 +21,8 @@ export const api = new sst.aws.Function("Api", {
   architecture: "arm64",
   memory: "512 MB",
   timeout: "10 seconds",
-  // The links grant the table (name and access) and the secrets' values.
-  link: [table, hashKey, mailFrom],
+  // The links grant the table (name and access), the field key (encrypt/decrypt) and the secrets' values.
+  link: [table, fieldKeyLink, hashKey, mailFrom],
   // Sending mail is the one grant beyond its links. SES identities are per deployment, so the
   // resource is narrowed to this account's identities rather than named here.
   permissions: [{ actions: ["ses:SendEmail"], resources: ["arn:aws:ses:*:*:identity/*"] }],

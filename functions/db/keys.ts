@@ -18,6 +18,14 @@
  * - `SIGNIN#<kind>#<hash>` / `SIGNIN`    failed sign-ins for one email or one source address
  * - `RATE#<bucket>#<key>` / `<window>`   a fixed-window request counter
  * - `AUDIT` / `<time>#<id>`              the audit log, newest last; gsi1 `AUDIT#ORG#<orgId>`
+ * - `REQUEST#<ref>` / `REQUEST`          a request for support (identifying fields encrypted)
+ * - `REQUEST#<ref>` / `ROUTE#<serviceId>` its route to one service, so one Query reads a request
+ *                                        whole; gsi1 `INBOX#<orgId>#OPEN|CLOSED` /
+ *                                        `<0 urgent|1>#<createdAt>#<ref>#<serviceId>`: the inbox,
+ *                                        urgent first, then oldest
+ * - `REQUEST#<ref>` / `EVENT#<serviceId>#<time>#<id>`  what was done to a route, oldest first
+ * - `CONTACT#<hash>` / `REQUEST#<ref>`   a keyed hash of a phone or email, for duplicate hints
+ * - `IDEMPOTENCY#<hash>` / `IDEMPOTENCY` the answer to a submission, so a retry returns it again
  */
 export const keys = {
   service: (id: string) => ({ pk: `SERVICE#${id}`, sk: "SERVICE" }),
@@ -57,6 +65,21 @@ export const keys = {
   auditEntryOfOrganisation: (organisationId: string, at: string, id: string) => ({ gsi1pk: `AUDIT#ORG#${organisationId}`, gsi1sk: `${at}#${id}` }),
   auditLog: () => ({ pk: "AUDIT" }),
   auditLogOfOrganisation: (organisationId: string) => ({ gsi1pk: `AUDIT#ORG#${organisationId}` }),
+
+  request: (reference: string) => ({ pk: `REQUEST#${reference}`, sk: "REQUEST" }),
+  requestPartition: (reference: string) => ({ pk: `REQUEST#${reference}` }),
+  route: (reference: string, serviceId: string) => ({ pk: `REQUEST#${reference}`, sk: `ROUTE#${serviceId}` }),
+  routeInInbox: (route: { organisationId: string; open: boolean; urgent: boolean; createdAt: string; reference: string; serviceId: string }) => ({
+    gsi1pk: `INBOX#${route.organisationId}#${route.open ? "OPEN" : "CLOSED"}`,
+    gsi1sk: `${route.urgent ? 0 : 1}#${route.createdAt}#${route.reference}#${route.serviceId}`,
+  }),
+  inbox: (organisationId: string, open: boolean) => ({ gsi1pk: `INBOX#${organisationId}#${open ? "OPEN" : "CLOSED"}` }),
+  routeEvent: (reference: string, serviceId: string, at: string, id: string) => ({ pk: `REQUEST#${reference}`, sk: `EVENT#${serviceId}#${at}#${id}` }),
+  routeEventPrefix: (serviceId: string) => `EVENT#${serviceId}#`,
+  routePrefix: () => "ROUTE#",
+  contactMatch: (hash: string, reference: string) => ({ pk: `CONTACT#${hash}`, sk: `REQUEST#${reference}` }),
+  contactMatches: (hash: string) => ({ pk: `CONTACT#${hash}` }),
+  idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: "IDEMPOTENCY" }),
 } as const;
 
 /** Attribute names of the table and its index, shared by the local table and the SST stack. */

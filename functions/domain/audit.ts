@@ -26,6 +26,13 @@ export const AUDIT_ACTIONS = [
   "area.updated",
   "audit.read",
   "staff.read",
+  "route.read",
+  "route.acknowledge",
+  "route.wait",
+  "route.allocate",
+  "route.contact",
+  "route.decline",
+  "route.close",
 ] as const;
 
 export const AuditEntrySchema = z.object({

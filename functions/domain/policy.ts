@@ -66,6 +66,12 @@ export const POLICY = {
   "staff.remove": { admin: anywhere, manager: ownOrganisation },
 
   "audit.read": { admin: anywhere, manager: ownOrganisation },
+
+  // Requests for support reach only the staff of the services they were sent to. Admins run
+  // OneDoor but do not read what people asked (least privilege).
+  "route.list": { manager: ownOrganisation, worker: ownOrganisation },
+  "route.read": { manager: ownOrganisation, worker: ownOrganisation },
+  "route.act": { manager: ownOrganisation, worker: ownOrganisation },
 } satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Action = keyof typeof POLICY;

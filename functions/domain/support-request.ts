@@ -97,7 +97,7 @@ export type SupportRequest = z.infer<typeof SupportRequestSchema>;
 /** A request is urgent when the person says they are not safe right now. */
 export const isUrgent = (request: Pick<SupportRequest, "safeNow">) => request.safeNow === "no";
 
-/** The answers that identify the person, as paths: what `field-encryption.ts` must encrypt. */
+/** The answers that identify the person: what is encrypted, field by field, before storage. */
 export const IDENTIFYING_FIELDS = [
   "message",
   "contact.phone",
@@ -106,3 +106,59 @@ export const IDENTIFYING_FIELDS = [
   "contact.codeWord",
   "preferences.accessibilityNeeds",
 ] as const;
+export type IdentifyingField = (typeof IDENTIFYING_FIELDS)[number];
+
+/** A request with its identifying answers taken out: what may be stored in clear. */
+export type ClearRequest = Omit<SupportRequest, "message" | "contact" | "preferences"> & {
+  contact: Omit<SupportRequest["contact"], "phone" | "email" | "trustedAdult" | "codeWord">;
+  preferences: Omit<SupportRequest["preferences"], "accessibilityNeeds">;
+};
+
+/** Splits a request into what stays in clear and the identifying answers, as text. */
+export function splitIdentifying(request: SupportRequest): { clear: ClearRequest; identifying: Record<IdentifyingField, string | undefined> } {
+  const { message, contact, preferences, ...rest } = request;
+  const { phone, email, trustedAdult, codeWord, ...safeContact } = contact;
+  const { accessibilityNeeds, ...clearPreferences } = preferences;
+  return {
+    clear: { ...rest, contact: safeContact, preferences: clearPreferences },
+    identifying: {
+      message,
+      "contact.phone": phone,
+      "contact.email": email,
+      "contact.trustedAdult": trustedAdult && JSON.stringify(trustedAdult),
+      "contact.codeWord": codeWord,
+      "preferences.accessibilityNeeds": accessibilityNeeds,
+    },
+  };
+}
+
+/** Puts the identifying answers back: the whole request, as the person gave it. */
+export function joinIdentifying(clear: ClearRequest, identifying: Partial<Record<string, string>>): SupportRequest {
+  const adult = identifying["contact.trustedAdult"];
+  return {
+    ...clear,
+    message: identifying.message,
+    contact: {
+      ...clear.contact,
+      phone: identifying["contact.phone"],
+      email: identifying["contact.email"],
+      trustedAdult: adult ? (JSON.parse(adult) as { name: string; phone: string }) : undefined,
+      codeWord: identifying["contact.codeWord"],
+    },
+    preferences: { ...clear.preferences, accessibilityNeeds: identifying["preferences.accessibilityNeeds"] },
+  };
+}
+
+/**
+ * The contact details compared for duplicate hints, tidied so the same number or address
+ * written two ways matches (07700 900123 = +447700900123). Only keyed hashes of these are kept.
+ */
+export function contactFingerprints(request: SupportRequest): string[] {
+  const phone = (p: string) => `phone:${p.replace(/^\+44/, "0")}`;
+  const prints = [
+    request.contact.phone && phone(request.contact.phone),
+    request.contact.email && `email:${request.contact.email.trim().toLowerCase()}`,
+    request.contact.trustedAdult && phone(request.contact.trustedAdult.phone),
+  ].filter((p): p is string => !!p);
+  return [...new Set(prints)];
+}

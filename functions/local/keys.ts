@@ -3,12 +3,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 
 /**
- * The embedded default's secret key for keyed hashes, made on first start and kept in the
- * git-ignored data folder (readable by its owner only). In AWS it is the SST secret `HashKey`.
+ * The embedded default's secret keys, made on first start and kept in the git-ignored data
+ * folder (readable by its owner only). In AWS they are the SST secret `HashKey` and a KMS key.
  */
-export function localHashKey(dataDir: string): Buffer {
+function localKey(dataDir: string, name: string): Buffer {
   const dir = join(dataDir, "keys");
-  const file = join(dir, "hash.key");
+  const file = join(dir, name);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
@@ -16,3 +16,9 @@ export function localHashKey(dataDir: string): Buffer {
   }
   return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
 }
+
+/** For keyed hashes of addresses, emails, contact details and idempotency keys. */
+export const localHashKey = (dataDir: string) => localKey(dataDir, "hash.key");
+
+/** For the raw AES keyring that encrypts identifying answers (a KMS key in AWS). */
+export const localFieldKey = (dataDir: string) => localKey(dataDir, "field.key");

@@ -13,7 +13,8 @@ import {
 } from "./dynamodb";
 import { seedExampleDirectory } from "./seed";
 import { seedDemoStaff } from "./demo-staff";
-import { localHashKey } from "./keys";
+import { localFieldKey, localHashKey } from "./keys";
+import { rawAesFieldCipher } from "../security/field-encryption";
 import { localOutbox } from "../email/outbox";
 import { DATA_DIR, DYNAMODB_DATA_DIR, LOCAL_TABLE, OUTBOX_DIR } from "./paths";
 import { localServer, notReadyServer } from "./server";
@@ -50,7 +51,7 @@ async function main() {
     const { added } = await seedExampleDirectory(directoryRepository(db));
     const demos = await seedDemoStaff(db, dynamo.endpoint);
     announceRunningDatabase(DATA_DIR, dynamo.endpoint);
-    current = localServer(createApp({ db, hashKey: localHashKey(DATA_DIR), mailer: localOutbox(OUTBOX_DIR) }), SITE_DIST);
+    current = localServer(createApp({ db, hashKey: localHashKey(DATA_DIR), mailer: localOutbox(OUTBOX_DIR), fieldCipher: rawAesFieldCipher(localFieldKey(DATA_DIR)) }), SITE_DIST);
     console.log(
       `\nOneDoor is running at http://localhost:${port}/\n` +
         `  DynamoDB Local: ${dynamo.endpoint} (data in .data/dynamodb; ${added} example records added)\n` +

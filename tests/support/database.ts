@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import { createApp } from "../../functions/app";
+import { createApp, type AppDeps } from "../../functions/app";
+import { rawAesFieldCipher } from "../../functions/security/field-encryption";
 import { createDatabase, type Database } from "../../functions/db/client";
 import { directoryRepository } from "../../functions/db/directory";
 import { ensureTable } from "../../functions/db/table";
@@ -16,11 +17,12 @@ export async function freshDatabase(): Promise<Database> {
 }
 
 /** The app over a database as tests run it: logs and emails kept in memory, a clock they can move. */
-export function testApp(db: Database, clock?: { now: number }) {
+export function testApp(db: Database, clock?: { now: number }, limits?: AppDeps["limits"]) {
   const logger = memoryLogger();
   const outbox = memoryOutbox();
-  const app = createApp({ db, logger, mailer: outbox, hashKey: randomBytes(32), now: clock ? () => clock.now : undefined });
-  return { app, logger, outbox };
+  const fieldCipher = rawAesFieldCipher(randomBytes(32));
+  const app = createApp({ db, logger, mailer: outbox, hashKey: randomBytes(32), fieldCipher, now: clock ? () => clock.now : undefined, limits });
+  return { app, logger, outbox, fieldCipher };
 }
 
 /** A fresh table with the example directory, and the app over it. */

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../functions/app";
+import { rawAesFieldCipher } from "../../functions/security/field-encryption";
 import { createDatabase } from "../../functions/db/client";
 import { directoryRepository } from "../../functions/db/directory";
 import { ensureTable } from "../../functions/db/table";
@@ -24,7 +25,7 @@ export default async function globalSetup() {
   const db = createDatabase({ tableName: "e2e", endpoint: dynamo.endpoint });
   await ensureTable(db);
   await seedExampleDirectory(directoryRepository(db));
-  const server = localServer(createApp({ db, logger: () => {}, hashKey: randomBytes(32), mailer: localOutbox(outboxDir) }), SITE_DIST);
+  const server = localServer(createApp({ db, logger: () => {}, hashKey: randomBytes(32), mailer: localOutbox(outboxDir), fieldCipher: rawAesFieldCipher(randomBytes(32)) }), SITE_DIST);
   const http = serve({ fetch: server.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => http.once("listening", resolve));
   const { port } = http.address() as AddressInfo;

@@ -1,3 +1,4 @@
+import type { AppDeps } from "../../functions/app";
 import { directoryRepository } from "../../functions/db/directory";
 import { seedExampleDirectory } from "../../functions/local/seed";
 import { freshDatabase, testApp } from "./database";
@@ -7,11 +8,11 @@ import { LOCAL_SESSION_COOKIE } from "./staff";
 export const ORIGIN = "http://localhost";
 
 /** A seeded app whose clock a test can move, and a `call` that speaks JSON with a session cookie. */
-export async function staffApp() {
+export async function staffApp(options: { limits?: AppDeps["limits"] } = {}) {
   const db = await freshDatabase();
   await seedExampleDirectory(directoryRepository(db));
   const clock = { now: Date.now() };
-  const { app, logger, outbox } = testApp(db, clock);
+  const { app, logger, outbox, fieldCipher } = testApp(db, clock, options.limits);
 
   async function call(
     method: string,
@@ -40,5 +41,5 @@ export async function staffApp() {
   /** The session token a response set, if any. */
   const tokenFrom = (setCookie: string) => /onedoor_staff=([^;]+)/.exec(setCookie)?.[1];
 
-  return { db, app, clock, logger, outbox, call, tokenFrom };
+  return { db, app, clock, logger, outbox, fieldCipher, call, tokenFrom };
 }

@@ -1,0 +1,158 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { isOpen } from "../domain/route-status";
+import { RouteEventSchema, RouteSchema, type Route, type RouteEvent } from "../domain/route";
+import type { ClearRequest } from "../domain/support-request";
+import type { Database } from "./client";
+import { keys } from "./keys";
+
+/** A request as stored: clear answers, encrypted identifying answers, and the check-in code's hash. */
+export type StoredRequest = ClearRequest & {
+  reference: string;
+  createdAt: string;
+  urgent: boolean;
+  /** Encrypted identifying answers, by field path (support-request.ts IDENTIFYING_FIELDS). */
+  sealed: Record<string, string>;
+  checkInCodeHash: string;
+  /** Keyed hashes of the contact details, for duplicate hints and nothing else. */
+  contactHashes: string[];
+};
+
+/** What a submission's idempotency key answers with on a retry. */
+export type Idempotency = { reference: string; answersHash: string; urgent: boolean };
+
+export type CreateOutcome = "created" | "reference-taken" | "already-submitted" | "busy";
+
+const strip = (item: Record<string, unknown>) => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...rest } = item;
+  return rest;
+};
+
+/** Requests for support, their routes and what was done to them. Every key comes from `keys.ts`. */
+export function requestRepository(db: Database) {
+  const TableName = db.tableName;
+
+  const routeItem = (route: Route) => ({
+    ...route,
+    ...keys.route(route.reference, route.serviceId),
+    ...keys.routeInInbox({ ...route, open: isOpen(route.status) }),
+    type: "route",
+  });
+  const eventItem = (event: RouteEvent) => ({ ...event, ...keys.routeEvent(event.reference, event.serviceId, event.at, event.id), type: "route-event" });
+
+  return {
+    /**
+     * Writes a request, its routes, its duplicate-hint entries and its idempotency answer in one
+     * transaction: all of it or none of it. Says which condition stopped it, if one did.
+     */
+    async create(input: { request: StoredRequest; routes: Route[]; idempotencyKeyHash: string; idempotency: Idempotency; expiresAt: number }): Promise<CreateOutcome> {
+      const { request, routes } = input;
+      const organisationIds = [...new Set(routes.map((r) => r.organisationId))];
+      try {
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              // First: the idempotency answer (index 0), then the request (index 1).
+              {
+                Put: {
+                  TableName,
+                  Item: { ...input.idempotency, ...keys.idempotency(input.idempotencyKeyHash), type: "idempotency", expiresAt: input.expiresAt },
+                  ConditionExpression: "attribute_not_exists(pk)",
+                },
+              },
+              { Put: { TableName, Item: { ...request, ...keys.request(request.reference), type: "request" }, ConditionExpression: "attribute_not_exists(pk)" } },
+              ...routes.map((route) => ({ Put: { TableName, Item: routeItem(route) } })),
+              ...request.contactHashes.map((hash) => ({
+                Put: { TableName, Item: { ...keys.contactMatch(hash, request.reference), reference: request.reference, organisationIds, type: "contact-match" } },
+              })),
+            ],
+          }),
+        );
+        return "created";
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[0]?.Code === "ConditionalCheckFailed") return "already-submitted";
+        if (reasons[1]?.Code === "ConditionalCheckFailed") return "reference-taken";
+        if (reasons.some((r) => r.Code === "TransactionConflict")) return "busy";
+        throw error;
+      }
+    },
+
+    async getIdempotency(keyHash: string): Promise<Idempotency | undefined> {
+      const out = await db.doc.send(new GetCommand({ TableName, Key: keys.idempotency(keyHash), ConsistentRead: true }));
+      return out.Item ? (strip(out.Item) as Idempotency) : undefined;
+    },
+
+    /** The references of requests that share a contact detail's keyed hash, with their organisations. */
+    async contactMatches(hash: string): Promise<{ reference: string; organisationIds: string[] }[]> {
+      const out = await db.doc.send(
+        new QueryCommand({ TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.contactMatches(hash).pk } }),
+      );
+      return (out.Items ?? []).map((i) => ({ reference: String(i.reference), organisationIds: (i.organisationIds as string[]) ?? [] }));
+    },
+
+    /** A request whole, in one Query of its partition: the request, its routes and their events. */
+    async getWhole(reference: string): Promise<{ request?: StoredRequest; routes: Route[]; events: RouteEvent[] }> {
+      const items: Record<string, unknown>[] = [];
+      const pages = paginateQuery(
+        { client: db.doc },
+        { TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.requestPartition(reference).pk }, ConsistentRead: true },
+      );
+      for await (const page of pages) items.push(...(page.Items ?? []));
+      const request = items.find((i) => i.type === "request");
+      return {
+        request: request ? (strip(request) as StoredRequest) : undefined,
+        routes: items.filter((i) => i.type === "route").map((i) => RouteSchema.parse(strip(i))),
+        events: items.filter((i) => i.type === "route-event").map((i) => RouteEventSchema.parse(strip(i))),
+      };
+    },
+
+    async getRoute(reference: string, serviceId: string): Promise<Route | undefined> {
+      const out = await db.doc.send(new GetCommand({ TableName, Key: keys.route(reference, serviceId), ConsistentRead: true }));
+      return out.Item ? RouteSchema.parse(strip(out.Item)) : undefined;
+    },
+
+    /** An organisation's open (or closed) routes, urgent first, then oldest. */
+    async inbox(organisationId: string, open: boolean): Promise<Route[]> {
+      const routes: Route[] = [];
+      const pages = paginateQuery(
+        { client: db.doc },
+        { TableName, IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": keys.inbox(organisationId, open).gsi1pk } },
+      );
+      for await (const page of pages) routes.push(...(page.Items ?? []).map((i) => RouteSchema.parse(strip(i))));
+      return routes;
+    },
+
+    /**
+     * Saves a route's new state and the event that explains it, in one transaction, only if the
+     * route is still as it was read (same status and last change). False if someone got there first.
+     */
+    async changeRoute(before: Route, after: Route, event: RouteEvent): Promise<boolean> {
+      try {
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName,
+                  Item: routeItem(after),
+                  ConditionExpression: "#status = :status AND updatedAt = :updatedAt",
+                  ExpressionAttributeNames: { "#status": "status" },
+                  ExpressionAttributeValues: { ":status": before.status, ":updatedAt": before.updatedAt },
+                },
+              },
+              { Put: { TableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(pk)" } },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type RequestRepository = ReturnType<typeof requestRepository>;

@@ -1,0 +1,182 @@
+import { randomUUID } from "node:crypto";
+import type { DirectoryRepository } from "../db/directory";
+import type { RequestRepository, StoredRequest } from "../db/requests";
+import type { StaffRepository } from "../db/staff";
+import type { AuditAction } from "../domain/audit";
+import { scopeOf, type Actor } from "../domain/policy";
+import { ROUTE_EVENT_TEXT_FIELDS, type Route, type RouteActionInput, type RouteEvent } from "../domain/route";
+import { actionsFrom, isOpen, nextStatus, ROUTE_STATUSES, type RouteStatus } from "../domain/route-status";
+import type { StaffAccount } from "../domain/staff";
+import type { Source } from "./staff-auth";
+import { joinIdentifying, type ClearRequest } from "../domain/support-request";
+import { AppError } from "../errors";
+import { authorize, notFound } from "../http/authorize";
+import type { FieldCipher } from "../security/field-encryption";
+import { openFields, sealFields } from "../security/sealed-fields";
+
+type Deps = {
+  requests: RequestRepository;
+  directory: DirectoryRepository;
+  staff: StaffRepository;
+  cipher: FieldCipher;
+  /** Writes an audit entry (staff-auth.ts `record`). */
+  record: (action: AuditAction, source: Source, details: { actorId: string; record: string; organisationId: string }) => Promise<void>;
+  now: () => number;
+};
+
+/** The signed-in member of staff: the policy's view, their account (for their name), where they are. */
+export type Staff = { actor: Actor; account: StaffAccount; source: Source };
+
+export type InboxFilters = { view: "open" | "closed"; status?: RouteStatus; serviceId?: string };
+
+const requestRecord = (reference: string) => `request:${reference}`;
+const eventField = (eventId: string, field: string) => `event:${eventId}:${field}`;
+
+/** Urgent first, then oldest: the order every inbox shows. */
+const inboxOrder = (a: Route, b: Route) => Number(b.urgent) - Number(a.urgent) || a.createdAt.localeCompare(b.createdAt);
+
+/**
+ * J6: the provider inbox. Staff see only the routes to their own organisation's services; every
+ * read of a person's details is audited; every action goes through route-status.ts.
+ */
+export function inboxFeature({ requests, directory, staff, cipher, record, now }: Deps) {
+  const iso = () => new Date(now()).toISOString();
+
+  async function serviceNames(ids: string[]): Promise<Map<string, string>> {
+    const services = await Promise.all([...new Set(ids)].map((id) => directory.getService(id)));
+    return new Map(services.filter((s) => !!s).map((s) => [s.id, s.name]));
+  }
+
+  /** Workers and managers of the organisation: who a route can be allocated to. */
+  async function colleaguesIn(organisationId: string) {
+    const accounts = await staff.listAccounts();
+    return accounts
+      .filter((a) => a.grants.some((g) => (g.role === "worker" || g.role === "manager") && g.organisationId === organisationId))
+      .map((a) => ({ accountId: a.id, name: a.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  }
+
+  const summary = (route: Route, names: Map<string, string>) => ({
+    ...route,
+    serviceName: names.get(route.serviceId) ?? "A service no longer listed",
+    possibleDuplicate: route.possibleDuplicateOf.length > 0,
+  });
+
+  async function routeInScope(actor: Actor, action: "route.read" | "route.act", reference: string, serviceId: string): Promise<Route> {
+    const route = await requests.getRoute(reference, serviceId);
+    if (!route) throw notFound();
+    authorize(actor, action, { organisationId: route.organisationId });
+    return route;
+  }
+
+  /** Everything one service may see of a request, decrypted, with its history and what can be done next. */
+  async function detail(reference: string, serviceId: string) {
+    const whole = await requests.getWhole(reference);
+    const route = whole.routes.find((r) => r.serviceId === serviceId);
+    if (!whole.request || !route) throw notFound();
+    const { sealed, checkInCodeHash: _h, contactHashes: _c, reference: _r, createdAt: _at, urgent: _u, ...clear } = whole.request as StoredRequest;
+    const answers = joinIdentifying(clear as ClearRequest, await openFields(cipher, requestRecord(reference), sealed));
+    const events = whole.events.filter((e) => e.serviceId === serviceId);
+    const texts = await openFields(cipher, requestRecord(reference), Object.assign({}, ...events.map((e) => e.sealed)));
+    const names = await serviceNames([serviceId, ...events.flatMap((e) => (e.signpostServiceId ? [e.signpostServiceId] : []))]);
+    const history = [
+      { at: route.createdAt, action: "received" as const },
+      ...events.map(({ sealed: eventSealed, id, reference: _ref, serviceId: _sid, signpostServiceId, ...event }) => {
+        const text = (field: string) => (eventSealed[eventField(id, field)] ? texts[eventField(id, field)] : undefined);
+        const signpostText = text("signpostText");
+        return {
+          ...event,
+          reason: text("reason"),
+          note: text("note"),
+          signpost: signpostServiceId || signpostText ? { serviceId: signpostServiceId, serviceName: signpostServiceId ? names.get(signpostServiceId) : undefined, text: signpostText } : undefined,
+        };
+      }),
+    ];
+    const { method, safeDays, safeTimes, voicemailOk, sayWhoWeAre, codeWord, phone, email, trustedAdult } = answers.contact;
+    return {
+      ...summary(route, names),
+      safeContact: { method, safeDays, safeTimes, voicemailOk, sayWhoWeAre, codeWord },
+      contact: { phone, email, trustedAdult },
+      message: answers.message,
+      preferences: answers.preferences,
+      safeNow: answers.safeNow,
+      childKnows: answers.childKnows,
+      supportForMeToo: answers.supportForMeToo,
+      history,
+      actions: [...actionsFrom(route.status).filter((a) => a !== "withdraw"), ...(isOpen(route.status) ? ["contact" as const] : [])],
+      colleagues: await colleaguesIn(route.organisationId),
+    };
+  }
+
+  return {
+    async list(actor: Actor, filters: InboxFilters) {
+      const scope = scopeOf(actor, "route.list");
+      if (scope.everywhere || scope.organisationIds.length === 0) authorize(actor, "route.list");
+      const organisationIds = scope.everywhere ? [] : [...new Set(scope.organisationIds)];
+      const all = (await Promise.all(organisationIds.map((id) => requests.inbox(id, filters.view === "open")))).flat().sort(inboxOrder);
+      const { items } = await directory.allServices();
+      const services = items.filter((s) => organisationIds.includes(s.organisationId)).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+      const names = new Map(services.map((s) => [s.id, s.name]));
+      const count = (pick: (r: Route) => string) => all.reduce<Record<string, number>>((n, r) => ({ ...n, [pick(r)]: (n[pick(r)] ?? 0) + 1 }), {});
+      const shown = all.filter((r) => (!filters.status || r.status === filters.status) && (!filters.serviceId || r.serviceId === filters.serviceId));
+      return {
+        routes: shown.map((r) => summary(r, names)),
+        counts: { all: all.length, urgent: all.filter((r) => r.urgent).length, byStatus: count((r) => r.status), byService: count((r) => r.serviceId) },
+        services: services.map((s) => ({ id: s.id, name: s.name })),
+      };
+    },
+
+    /** Opens a route: the read of a person's details is audited before they are returned. */
+    async read({ actor, source }: Staff, reference: string, serviceId: string) {
+      const route = await routeInScope(actor, "route.read", reference, serviceId);
+      await record("route.read", source, { actorId: actor.accountId, record: `route:${reference}:${serviceId}`, organisationId: route.organisationId });
+      return detail(reference, serviceId);
+    },
+
+    async act({ actor, account, source }: Staff, reference: string, serviceId: string, input: RouteActionInput) {
+      const route = await routeInScope(actor, "route.act", reference, serviceId);
+      const at = iso();
+      let status = route.status;
+      if (input.action === "contact") {
+        if (!isOpen(route.status)) {
+          throw new AppError("route.not_allowed", 409, `This request is ${ROUTE_STATUSES[route.status].toLowerCase()}, so contact attempts can no longer be recorded.`);
+        }
+      } else {
+        const next = nextStatus(route.status, input.action);
+        if (!next.ok) throw new AppError("route.not_allowed", 409, next.reason);
+        status = next.to;
+      }
+      const after: Route = { ...route, status, updatedAt: at };
+      const event: RouteEvent = { id: randomUUID(), reference, serviceId, at, action: input.action, by: { accountId: account.id, name: account.name }, sealed: {} };
+
+      if (input.action === "wait") after.expectedWaitWeeks = event.expectedWaitWeeks = input.expectedWaitWeeks;
+      if (input.action === "allocate") {
+        const colleague = (await colleaguesIn(route.organisationId)).find((c) => c.accountId === input.accountId);
+        if (!colleague) throw new AppError("request.invalid", 400, "Choose a worker from the list.", [{ field: "accountId", message: "Choose a worker from your organisation." }]);
+        after.allocatedTo = event.allocatedTo = colleague;
+      }
+      if (input.action === "contact") {
+        event.outcome = input.outcome;
+        event.channel = input.channel;
+      }
+      if (input.action === "close") event.outcome = input.outcome;
+      if (input.action === "decline" && input.signpostServiceId) {
+        const signposted = await directory.getService(input.signpostServiceId);
+        if (!signposted || signposted.status === "closed") {
+          throw new AppError("request.invalid", 400, "That service is not in OneDoor.", [{ field: "signpost", message: "Choose a service that is in OneDoor, or type where they can go." }]);
+        }
+        event.signpostServiceId = input.signpostServiceId;
+      }
+      const texts = Object.fromEntries(ROUTE_EVENT_TEXT_FIELDS.map((f) => [eventField(event.id, f), (input as Partial<Record<string, string>>)[f]]));
+      event.sealed = await sealFields(cipher, requestRecord(reference), texts);
+
+      if (!(await requests.changeRoute(route, after, event))) {
+        throw new AppError("route.changed", 409, "Someone else changed this request just now. Look at it again, then try again.");
+      }
+      await record(`route.${input.action}`, source, { actorId: actor.accountId, record: `route:${reference}:${serviceId}`, organisationId: route.organisationId });
+      return detail(reference, serviceId);
+    },
+  };
+}
+
+export type InboxFeature = ReturnType<typeof inboxFeature>;

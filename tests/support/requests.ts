@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import type { SupportRequest } from "../../functions/domain/support-request";
+import { EXAMPLE_SERVICES } from "../../functions/local/seed";
+
+/** Example services by what tests use them for (functions/data/example-directory.json). */
+const byName = (start: string) => EXAMPLE_SERVICES.find((s) => s.name.startsWith(start))!;
+export const HARBOUR_YOUNG_PEOPLE = byName("Harbour Young People");
+export const HARBOUR_FAMILY = byName("Harbour Family");
+export const MEADOW_THERAPY = byName("Meadow Therapy");
+export const HARBOUR_PAUSED = byName("Harbour Manchester");
+
+/** A complete, valid request: a young person asking two services, with a phone number. */
+export function aRequest(overrides: Partial<SupportRequest> = {}): SupportRequest {
+  const serviceIds = overrides.serviceIds ?? [HARBOUR_YOUNG_PEOPLE.id, MEADOW_THERAPY.id];
+  return {
+    asker: "self",
+    ageBand: "14-15",
+    areaId: "E06000023",
+    needs: ["someone-to-talk-to"],
+    serviceIds,
+    message: "I would like to talk to someone after school.",
+    contact: {
+      method: "text",
+      phone: "07700 900123",
+      safeDays: ["MO", "WE"],
+      safeTimes: ["afternoon"],
+      voicemailOk: false,
+      sayWhoWeAre: false,
+      codeWord: "bluebird",
+    },
+    preferences: { workerGender: "female", interpreter: false, accessibilityNeeds: "Please write things down for me." },
+    safeNow: "yes",
+    consentServiceIds: serviceIds,
+    consentToCoordination: true,
+    ...overrides,
+  } as SupportRequest;
+}
+
+/** A fresh Idempotency-Key, as the page makes one. */
+export const newKey = () => randomUUID();
