@@ -23,7 +23,7 @@
  *                                        whole; gsi1 `INBOX#<orgId>#OPEN|CLOSED` /
  *                                        `<0 urgent|1>#<createdAt>#<ref>#<serviceId>`: the inbox,
  *                                        urgent first, then oldest
- * - `REQUEST#<ref>` / `EVENT#<serviceId>#<time>#<id>`  what was done to a route, oldest first
+ * - `REQUEST#<ref>` / `EVENT#<serviceId>#<version>`  what was done to a route, oldest first
  * - `CONTACT#<hash>` / `REQUEST#<ref>`   a keyed hash of a phone or email, for duplicate hints
  * - `IDEMPOTENCY#<hash>` / `IDEMPOTENCY` the answer to a submission, so a retry returns it again
  */
@@ -74,9 +74,10 @@ export const keys = {
     gsi1sk: `${route.urgent ? 0 : 1}#${route.createdAt}#${route.reference}#${route.serviceId}`,
   }),
   inbox: (organisationId: string, open: boolean) => ({ gsi1pk: `INBOX#${organisationId}#${open ? "OPEN" : "CLOSED"}` }),
-  routeEvent: (reference: string, serviceId: string, at: string, id: string) => ({ pk: `REQUEST#${reference}`, sk: `EVENT#${serviceId}#${at}#${id}` }),
-  routeEventPrefix: (serviceId: string) => `EVENT#${serviceId}#`,
-  routePrefix: () => "ROUTE#",
+  routeEvent: (reference: string, serviceId: string, version: number) => ({
+    pk: `REQUEST#${reference}`,
+    sk: `EVENT#${serviceId}#${String(version).padStart(6, "0")}`,
+  }),
   contactMatch: (hash: string, reference: string) => ({ pk: `CONTACT#${hash}`, sk: `REQUEST#${reference}` }),
   contactMatches: (hash: string) => ({ pk: `CONTACT#${hash}` }),
   idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: "IDEMPOTENCY" }),

@@ -38,7 +38,7 @@ export function requestRepository(db: Database) {
     ...keys.routeInInbox({ ...route, open: isOpen(route.status) }),
     type: "route",
   });
-  const eventItem = (event: RouteEvent) => ({ ...event, ...keys.routeEvent(event.reference, event.serviceId, event.at, event.id), type: "route-event" });
+  const eventItem = (event: RouteEvent) => ({ ...event, ...keys.routeEvent(event.reference, event.serviceId, event.version), type: "route-event" });
 
   return {
     /**
@@ -126,7 +126,7 @@ export function requestRepository(db: Database) {
 
     /**
      * Saves a route's new state and the event that explains it, in one transaction, only if the
-     * route is still as it was read (same status and last change). False if someone got there first.
+     * route is still the version that was read. False if someone got there first.
      */
     async changeRoute(before: Route, after: Route, event: RouteEvent): Promise<boolean> {
       try {
@@ -137,9 +137,8 @@ export function requestRepository(db: Database) {
                 Put: {
                   TableName,
                   Item: routeItem(after),
-                  ConditionExpression: "#status = :status AND updatedAt = :updatedAt",
-                  ExpressionAttributeNames: { "#status": "status" },
-                  ExpressionAttributeValues: { ":status": before.status, ":updatedAt": before.updatedAt },
+                  ConditionExpression: "version = :version",
+                  ExpressionAttributeValues: { ":version": before.version },
                 },
               },
               { Put: { TableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(pk)" } },

@@ -21,6 +21,8 @@ export const RouteSchema = z.object({
   urgent: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** 1 when received, one more with each change: orders the history and guards against lost updates. */
+  version: z.number().int().min(1),
   // Copied from the request (all in clear) so the inbox list needs one read.
   asker: z.enum(keysOf(ASKERS)),
   ageBand: z.enum(keysOf(AGE_BANDS)).optional(),
@@ -84,6 +86,8 @@ export const RouteEventSchema = z.object({
   id: z.uuid(),
   reference: z.string(),
   serviceId: z.uuid(),
+  /** The route's version this event made. */
+  version: z.number().int().min(2),
   at: z.iso.datetime(),
   action: z.enum(["received", "acknowledge", "wait", "allocate", "contact", "decline", "close", "withdraw"]),
   by: StaffNameSchema.optional(),

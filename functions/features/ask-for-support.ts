@@ -138,6 +138,7 @@ export function askForSupportFeature({ requests, directory, staff, mailer, ciphe
           urgent,
           createdAt,
           updatedAt: createdAt,
+          version: 1,
           asker: answers.asker,
           ageBand: answers.ageBand,
           areaId: answers.areaId,

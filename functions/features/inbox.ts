@@ -81,7 +81,7 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
     const names = await serviceNames([serviceId, ...events.flatMap((e) => (e.signpostServiceId ? [e.signpostServiceId] : []))]);
     const history = [
       { at: route.createdAt, action: "received" as const },
-      ...events.map(({ sealed: eventSealed, id, reference: _ref, serviceId: _sid, signpostServiceId, ...event }) => {
+      ...events.map(({ sealed: eventSealed, id, reference: _ref, serviceId: _sid, version: _v, signpostServiceId, ...event }) => {
         const text = (field: string) => (eventSealed[eventField(id, field)] ? texts[eventField(id, field)] : undefined);
         const signpostText = text("signpostText");
         return {
@@ -146,8 +146,8 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
         if (!next.ok) throw new AppError("route.not_allowed", 409, next.reason);
         status = next.to;
       }
-      const after: Route = { ...route, status, updatedAt: at };
-      const event: RouteEvent = { id: randomUUID(), reference, serviceId, at, action: input.action, by: { accountId: account.id, name: account.name }, sealed: {} };
+      const after: Route = { ...route, status, updatedAt: at, version: route.version + 1 };
+      const event: RouteEvent = { id: randomUUID(), reference, serviceId, version: after.version, at, action: input.action, by: { accountId: account.id, name: account.name }, sealed: {} };
 
       if (input.action === "wait") after.expectedWaitWeeks = event.expectedWaitWeeks = input.expectedWaitWeeks;
       if (input.action === "allocate") {
