@@ -58,6 +58,15 @@ export function contactList(service: PublicService): HTMLUListElement {
   );
 }
 
+/**
+ * The way to ask a service for support through OneDoor (J2), for services taking new requests.
+ * Its words stay "Ask for support": the card it sits in says which service (WCAG 2.4.4).
+ */
+export function askLink(service: PublicService): HTMLElement | null {
+  if (service.status !== "active") return null;
+  return el("p", {}, el("a", { class: "button button--secondary", href: `/ask/?service=${encodeURIComponent(service.id)}` }, "Ask for support"));
+}
+
 function fact(term: string, ...details: (Node | string | null | false | undefined)[]): Node[] {
   return [el("dt", {}, term), el("dd", {}, ...details)];
 }
@@ -88,6 +97,7 @@ export function serviceCard(service: PublicService): HTMLLIElement {
     tags(service),
     el("p", {}, service.description),
     dl,
+    askLink(service),
   );
 }
 
@@ -116,6 +126,8 @@ export function serviceDetails(service: PublicService): DocumentFragment {
     el("p", {}, service.whatHappens),
     el("h2", { id: "contact" }, "How to get in touch"),
     contactList(service),
+    service.status === "active" ? el("p", {}, "Or ask for support here. Answer a few questions once, and we will send them to this service.") : "",
+    askLink(service) ?? "",
     service.openingTimes.length ? el("h3", {}, "Opening times") : "",
     service.openingTimes.length ? el("ul", {}, ...service.openingTimes.map((t) => el("li", {}, describeOpeningTimes(t)))) : "",
     el("h2", {}, "About this service"),
