@@ -3,7 +3,8 @@
  * A report, not a test: budgets are printed next to the figures, and it exits 0 whether they
  * are met or not (1 only when the bench itself breaks).
  *
- * For quicker trial runs: BENCH_LARGE_SERVICES (default 10000) and BENCH_TIMED (default 300).
+ * For quicker trial runs: BENCH_LARGE_SERVICES (default 10000), BENCH_TIMED (default 300) and
+ * BENCH_SUBMISSION_ROUNDS (default 6).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import { measurePageWeights, reportPageWeights } from "./page-weight";
 import { DEFAULT_SCALING, informationalSearchLines, measureSearchScaling, reportSearchScaling } from "./search-scaling";
 import { table, verdict, type BudgetLine } from "./stats";
+import { DEFAULT_SUBMISSION, measureSubmission, reportSubmission } from "./submission";
 
 const log = (line = "") => console.log(line);
 const heading = (title: string) => log(`\n=== ${title} ${"=".repeat(Math.max(0, 76 - title.length))}`);
@@ -46,7 +48,11 @@ async function main() {
   const scaling = await measureSearchScaling(log, options);
   const searchLines = reportSearchScaling(scaling, log);
 
-  const lines: BudgetLine[] = [...pageLines, ...searchLines];
+  heading("3. Asking for support, 50 at once (DynamoDB Local, in memory)");
+  const submission = await measureSubmission(log, { ...DEFAULT_SUBMISSION, rounds: Number(process.env.BENCH_SUBMISSION_ROUNDS ?? DEFAULT_SUBMISSION.rounds) });
+  const submissionLines = reportSubmission(submission, log);
+
+  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines];
   const wallSeconds = (performance.now() - started) / 1000;
   heading("Summary");
   log(table(["budget", "limit", "measured", "verdict"], lines.map((l) => [l.name, l.budget, l.measured, verdict(l.within)])));
@@ -73,6 +79,7 @@ async function main() {
         budgets: lines,
         pages,
         search: scaling,
+        submission,
       },
       null,
       2,
