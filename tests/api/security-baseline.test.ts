@@ -8,6 +8,7 @@ import { localServer } from "../../functions/local/server";
 import { ensureSiteBuilt, SITE_DIST } from "../../functions/local/site";
 import { currentTotp } from "../../functions/security/totp";
 import { seededApp, testApp } from "../support/database";
+import { aRequest, HARBOUR_YOUNG_PEOPLE, newKey } from "../support/requests";
 import { ORIGIN } from "../support/staff-api";
 import { createStaff, LOCAL_SESSION_COOKIE, startSession } from "../support/staff";
 
@@ -60,13 +61,29 @@ describe("no personal data or free text ever reaches the logs", () => {
     vi.spyOn(process.stderr, "write").mockImplementation(capture);
     for (const method of ["log", "info", "warn", "error", "debug"] as const) vi.spyOn(console, method).mockImplementation((...a) => void written.push(a.join(" ")));
 
+    const text = PERSONAL.join(" ");
     const admin = await createStaff(db, [{ role: "admin" }]);
     const token = await startSession(db, admin.account.id);
-    const text = PERSONAL.join(" ");
+    const worker = await createStaff(db, [{ role: "worker", organisationId: HARBOUR_YOUNG_PEOPLE.organisationId }]);
+    const workerToken = await startSession(db, worker.account.id);
+    const asked = await server.request("/api/requests", {
+      method: "POST",
+      headers: { origin: ORIGIN, "content-type": "application/json", "Idempotency-Key": newKey() },
+      body: JSON.stringify(
+        aRequest({
+          serviceIds: [HARBOUR_YOUNG_PEOPLE.id],
+          consentServiceIds: [HARBOUR_YOUNG_PEOPLE.id],
+          message: text,
+          contact: { method: "email", email: "jane.example@pii.test", phone: "07700900123", codeWord: "Jane Example", safeDays: [], safeTimes: [] },
+        }),
+      ),
+    });
+    const { reference } = (await asked.json()) as { reference: string };
+    const route = `/api/staff/inbox/${reference}/${HARBOUR_YOUNG_PEOPLE.id}`;
     const query = new URLSearchParams({ q: text, postcode: "BS5 6XX", name: "Jane Example", email: "jane.example@pii.test" });
     const service = EXAMPLE_SERVICES[0]!;
     const org = EXAMPLE_ORGANISATIONS[0]!;
-    const requests: [string, string, unknown?][] = [
+    const requests: [string, string, unknown?, string?][] = [
       ["GET", `/api/services?${query}`],
       ["GET", `/api/services/${encodeURIComponent(text)}`],
       ["GET", `/api/areas?${query}`],
@@ -84,11 +101,17 @@ describe("no personal data or free text ever reaches the logs", () => {
       ["POST", "/api/staff/account/password", { currentPassword: "hunter2-password-pii", newPassword: text }],
       ["GET", `/api/staff/audit?before=${encodeURIComponent(text)}`],
       ["PUT", `/api/staff/areas/E06000023`, { name: "Jane Example", postcodeDistricts: ["BS5 6XX"] }],
+      ["POST", "/api/requests", { ...aRequest(), message: text, contact: { method: "phone", phone: "Jane Example 07700900123" } }],
+      ["GET", `/api/staff/inbox?serviceId=${encodeURIComponent(text)}`, undefined, workerToken],
+      ["GET", route, undefined, workerToken],
+      ["GET", `/api/staff/inbox/${encodeURIComponent(text)}/${HARBOUR_YOUNG_PEOPLE.id}`, undefined, workerToken],
+      ["POST", `${route}/actions`, { action: "contact", outcome: "reached", channel: "email", note: text }, workerToken],
+      ["POST", `${route}/actions`, { action: "decline", reason: text, signpostText: "Jane Example" }, workerToken],
     ];
-    for (const [method, path, body] of requests) {
+    for (const [method, path, body, as = token] of requests) {
       await server.request(path, {
         method,
-        headers: { origin: ORIGIN, "content-type": "application/json", cookie: `${LOCAL_SESSION_COOKIE}=${token}`, "user-agent": "Jane Example" },
+        headers: { origin: ORIGIN, "content-type": "application/json", cookie: `${LOCAL_SESSION_COOKIE}=${as}`, "user-agent": "Jane Example" },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     }
