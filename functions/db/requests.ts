@@ -21,7 +21,7 @@ export type StoredRequest = ClearRequest & {
 /** What a submission's idempotency key answers with on a retry. */
 export type Idempotency = { reference: string; answersHash: string; urgent: boolean };
 
-export type CreateOutcome = "created" | "reference-taken" | "already-submitted" | "busy";
+export type CreateOutcome = "created" | "reference-taken" | "already-submitted" | "stale" | "busy";
 
 const strip = (item: Record<string, unknown>) => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...rest } = item;
@@ -45,7 +45,15 @@ export function requestRepository(db: Database) {
      * Writes a request, its routes, its duplicate-hint entries and its idempotency answer in one
      * transaction: all of it or none of it. Says which condition stopped it, if one did.
      */
-    async create(input: { request: StoredRequest; routes: Route[]; idempotencyKeyHash: string; idempotency: Idempotency; expiresAt: number }): Promise<CreateOutcome> {
+    async create(input: {
+      request: StoredRequest;
+      routes: Route[];
+      /** Open routes of earlier requests that this one may duplicate: they are marked too. */
+      duplicatesOf?: Route[];
+      idempotencyKeyHash: string;
+      idempotency: Idempotency;
+      expiresAt: number;
+    }): Promise<CreateOutcome> {
       const { request, routes } = input;
       const organisationIds = [...new Set(routes.map((r) => r.organisationId))];
       try {
@@ -62,6 +70,17 @@ export function requestRepository(db: Database) {
               },
               { Put: { TableName, Item: { ...request, ...keys.request(request.reference), type: "request" }, ConditionExpression: "attribute_not_exists(pk)" } },
               ...routes.map((route) => ({ Put: { TableName, Item: routeItem(route) } })),
+              // Marking an earlier route is a change to it: its version moves on, so a member of
+              // staff acting on it at the same moment is told to look again rather than undo it.
+              ...(input.duplicatesOf ?? []).map((earlier) => ({
+                Update: {
+                  TableName,
+                  Key: keys.route(earlier.reference, earlier.serviceId),
+                  UpdateExpression: "SET possibleDuplicateOf = list_append(possibleDuplicateOf, :new), version = version + :one",
+                  ConditionExpression: "version = :version",
+                  ExpressionAttributeValues: { ":new": [request.reference], ":one": 1, ":version": earlier.version },
+                },
+              })),
               ...request.contactHashes.map((hash) => ({
                 Put: { TableName, Item: { ...keys.contactMatch(hash, request.reference), reference: request.reference, organisationIds, type: "contact-match" } },
               })),
@@ -75,6 +94,7 @@ export function requestRepository(db: Database) {
         if (reasons[0]?.Code === "ConditionalCheckFailed") return "already-submitted";
         if (reasons[1]?.Code === "ConditionalCheckFailed") return "reference-taken";
         if (reasons.some((r) => r.Code === "TransactionConflict")) return "busy";
+        if (reasons.some((r) => r.Code === "ConditionalCheckFailed")) return "stale";
         throw error;
       }
     },

@@ -31,6 +31,9 @@ export type Submitted = { created: boolean; reference: string; checkInCode: stri
 /** How long a retried submission is still answered with the same reference. */
 const IDEMPOTENCY_SECONDS = 24 * 60 * 60;
 const MAX_ATTEMPTS = 8;
+const MAX_DUPLICATE_LOOKUPS = 10;
+/** Keeps the transaction well under DynamoDB's 100 items (request, idempotency, 10 routes, 3 hashes, these). */
+const MAX_DUPLICATE_MARKS = 20;
 
 /** The words of every new-request email: nothing about the topic, the person or the service. */
 export const NEW_REQUEST_EMAIL = {
@@ -70,21 +73,12 @@ export function askForSupportFeature({ requests, directory, staff, mailer, ciphe
     return services as Service[];
   }
 
-  /** Other open requests to the same organisations with the same contact details. */
-  async function possibleDuplicates(contactHashes: string[]): Promise<Map<string, Set<string>>> {
-    const byOrganisation = new Map<string, Set<string>>();
+  /** Open routes of other requests with the same contact details (at most a few dozen are looked at). */
+  async function openRoutesWithSameContact(contactHashes: string[]): Promise<Route[]> {
     const matches = (await Promise.all(contactHashes.map((h) => requests.contactMatches(h)))).flat();
-    const references = [...new Set(matches.map((m) => m.reference))];
+    const references = [...new Set(matches.map((m) => m.reference))].slice(0, MAX_DUPLICATE_LOOKUPS);
     const wholes = await Promise.all(references.map((r) => requests.getWhole(r)));
-    for (const whole of wholes) {
-      for (const route of whole.routes) {
-        if (!isOpen(route.status)) continue;
-        const set = byOrganisation.get(route.organisationId) ?? new Set<string>();
-        set.add(route.reference);
-        byOrganisation.set(route.organisationId, set);
-      }
-    }
-    return byOrganisation;
+    return wholes.flatMap((w) => w.routes.filter((r) => isOpen(r.status)));
   }
 
   async function replay(keyHash: string, answersHash: string, idempotencyKey: string): Promise<Submitted | undefined> {
@@ -114,11 +108,14 @@ export function askForSupportFeature({ requests, directory, staff, mailer, ciphe
 
       const services = await chosenServices(answers.serviceIds);
       const contactHashes = contactFingerprints(answers).map((p) => keyedHash(hashKey, `contact:${p}`));
-      const [duplicates, checkInCodeHash] = await Promise.all([possibleDuplicates(contactHashes), hashCheckInCode(checkInCode)]);
+      const checkInCodeHash = await hashCheckInCode(checkInCode);
+      const organisationIds = new Set(services.map((s) => s.organisationId));
       const urgent = isUrgent(answers);
       const { clear, identifying } = splitIdentifying(answers);
 
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        // Both sides of a possible duplicate are marked: the new routes, and the open ones they match.
+        const earlier = (await openRoutesWithSameContact(contactHashes)).filter((r) => organisationIds.has(r.organisationId)).slice(0, MAX_DUPLICATE_MARKS);
         const reference = newReference();
         const createdAt = new Date(now()).toISOString();
         const request: StoredRequest = {
@@ -143,11 +140,12 @@ export function askForSupportFeature({ requests, directory, staff, mailer, ciphe
           ageBand: answers.ageBand,
           areaId: answers.areaId,
           needs: answers.needs,
-          possibleDuplicateOf: [...(duplicates.get(service.organisationId) ?? [])],
+          possibleDuplicateOf: [...new Set(earlier.filter((r) => r.organisationId === service.organisationId).map((r) => r.reference))],
         }));
         const outcome = await requests.create({
           request,
           routes,
+          duplicatesOf: earlier,
           idempotencyKeyHash: keyHash,
           idempotency: { reference, answersHash, urgent },
           expiresAt: Math.floor(now() / 1000) + IDEMPOTENCY_SECONDS,
@@ -158,7 +156,8 @@ export function askForSupportFeature({ requests, directory, staff, mailer, ciphe
           );
           return { created: true, reference, checkInCode, urgent };
         }
-        if (outcome === "reference-taken") continue;
+        // A new reference, or a marked route changed meanwhile: try again with fresh reads.
+        if (outcome === "reference-taken" || outcome === "stale") continue;
         // The same submission is being (or has been) written by a twin request: answer as it did.
         if (outcome === "busy") await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * attempt));
         const twin = await replay(keyHash, answersHash, idempotencyKey);

@@ -200,6 +200,10 @@ describe("duplicate hints", () => {
     const meadow = routes.find((r) => r.serviceId === MEADOW_THERAPY.id)!;
     expect(harbour.possibleDuplicateOf).toEqual([first.json.reference]);
     expect(meadow.possibleDuplicateOf).toEqual([]); // another organisation: not a duplicate there
+    // The earlier route is marked too, and its version moved on.
+    const earlier = (await itemsOf(env, first.json.reference)).find((i) => i.type === "route")!;
+    expect(earlier.possibleDuplicateOf).toEqual([second.json.reference]);
+    expect(earlier.version).toBe(2);
     const match = await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName, FilterExpression: "begins_with(pk, :p)", ExpressionAttributeValues: { ":p": "CONTACT#" } }));
     expect(JSON.stringify(match.Items)).not.toContain("900123");
   });

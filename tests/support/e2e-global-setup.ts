@@ -25,7 +25,15 @@ export default async function globalSetup() {
   const db = createDatabase({ tableName: "e2e", endpoint: dynamo.endpoint });
   await ensureTable(db);
   await seedExampleDirectory(directoryRepository(db));
-  const server = localServer(createApp({ db, logger: () => {}, hashKey: randomBytes(32), mailer: localOutbox(outboxDir), fieldCipher: rawAesFieldCipher(randomBytes(32)) }), SITE_DIST);
+  const server = localServer(createApp({
+    db,
+    logger: () => {},
+    hashKey: randomBytes(32),
+    mailer: localOutbox(outboxDir),
+    fieldCipher: rawAesFieldCipher(randomBytes(32)),
+    // Every browser test sends from 127.0.0.1: the per-address limit on asking is lifted here.
+    limits: { requests: { bucket: "ask", limit: 100_000, windowSeconds: 60 } },
+  }), SITE_DIST);
   const http = serve({ fetch: server.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => http.once("listening", resolve));
   const { port } = http.address() as AddressInfo;
