@@ -190,11 +190,13 @@ export function startAsk(): void {
 
   function showSendProblem(result: Extract<SendResult, { ok: false }>) {
     const message =
-      result.status === 429
-        ? "You have tried a lot of times. Please wait a minute, then try again."
-        : result.status === 0 || result.status >= 500
-          ? result.error.message
-          : "Something went wrong on our side. Please try again.";
+      result.status === 0
+        ? result.error.message
+        : result.status === 429
+          ? "You have tried a lot of times. Please wait a minute, then try again."
+          : result.status >= 500
+            ? "OneDoor could not send it just now. Please try again in a minute."
+            : "Something went wrong on our side. Please try again.";
     const retry = el("button", { class: "button", type: "button" }, "Try again");
     retry.addEventListener("click", () => void send());
     const panel = el(
