@@ -468,6 +468,14 @@ test("Back (the phone's and the link) and Change keep every answer", async ({ pa
   await cont(page);
   await expectPage(page, "Check your answers – OneDoor", "Check your answers");
   await expect(page.locator("#check-list")).toContainText("The child's age");
+
+  // A service added later must be agreed to as well, so that question comes again.
+  await page.getByRole("link", { name: "Change services to ask" }).click();
+  await page.locator("#service-choices input:not(:checked)").first().check();
+  await cont(page);
+  await expect(page.locator("h1")).toHaveText("Can we share your answers?");
+  await expect(page.locator("#consent-choices input:checked")).toHaveCount(1);
+  await expect(page.locator("#consent-choices input:not(:checked)")).toHaveCount(1);
 });
 
 test("a service's page prefills the services question, and the address is /ask/ afterwards", async ({ page, requests: _ }) => {

@@ -167,6 +167,8 @@ export function startAsk(): void {
     const errors = saveStep(step);
     if (errors.length) return showErrors(form, errors);
     seen.add(step);
+    // A service added after saying yes to sharing needs its own yes: ask that question again.
+    if (step === "services" && validate("consent", answers).length) seen.delete("consent");
     go(nextAfter(step));
   }
 
