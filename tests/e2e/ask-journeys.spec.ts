@@ -1,0 +1,150 @@
+import type { Browser, Page } from "@playwright/test";
+import { formatReference, tidyReference } from "../../functions/domain/request-codes";
+import { EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
+import { expect, expectAccessible, test } from "../support/fixtures";
+import { signedInPage } from "../support/staff-e2e";
+
+/**
+ * Whole journeys across both sides (issue 4): a person asks through the /ask/ pages on a phone,
+ * and the request reaches the right workers (and no others) in their inbox.
+ */
+
+test.skip(({ isMobile }) => !isMobile, "Journeys are walked on the phone viewport");
+
+const service = (start: string) => EXAMPLE_SERVICES.find((s) => s.name.startsWith(start))!;
+const HARBOUR_YOUNG_PEOPLE = service("Harbour Young People");
+const HARBOUR_FAMILY = service("Harbour Family");
+const MEADOW_CLINIC = service("Meadow Children's Health");
+const NORTH_STAR = EXAMPLE_ORGANISATIONS.find((o) => o.name.startsWith("North Star"))!;
+
+const cont = (page: Page) => page.getByRole("button", { name: "Continue" }).click();
+const group = (page: Page, name: string) => page.getByRole("group", { name });
+
+/** Sends the request from check-your-answers and reads the reference off the confirmation. */
+async function sendAndReadReference(page: Page): Promise<string> {
+  await expect(page.getByRole("heading", { level: 1, name: "Check your answers" })).toBeVisible();
+  await page.getByRole("button", { name: "Send my request" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your request has been sent" })).toBeVisible();
+  const reference = tidyReference((await page.locator("#done-reference").textContent()) ?? "");
+  expect(reference).toHaveLength(8);
+  await expect(page.locator("#done-code")).toHaveText(/^\d{4} \d{4} \d{4}$/);
+  await expectAccessible(page);
+  return reference;
+}
+
+/** A worker of `organisationId`, signed in on a page of their own (a separate browser context). */
+async function workerPage(browser: Browser, organisationId: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signedInPage(page, [{ role: "worker", organisationId }]);
+  return page;
+}
+
+async function openFromInbox(page: Page, reference: string) {
+  await page.goto("/staff/inbox/");
+  const row = page.locator(`#inbox-rows > li[data-reference="${reference}"]`);
+  await expect(row).toBeVisible();
+  await row.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(formatReference(reference));
+}
+
+async function expectHidden(page: Page, reference: string, serviceId: string) {
+  await page.goto("/staff/inbox/");
+  await expect(page.locator("#inbox-status")).not.toBeEmpty(); // the list has loaded
+  await expect(page.locator(`#inbox-rows > li[data-reference="${reference}"]`)).toHaveCount(0);
+  await page.goto(`/staff/request/?ref=${reference}&service=${serviceId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "We could not find that request" })).toBeVisible();
+}
+
+test("a young person asks two services, says they are not safe; each service sees it first, urgent, and nobody else does", async ({ page, browser }) => {
+  await page.goto(`/service/?id=${HARBOUR_YOUNG_PEOPLE.id}`);
+  await page.getByRole("link", { name: /Ask .*for support/ }).first().click();
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByLabel("For me", { exact: true }).check();
+  await cont(page);
+  await page.getByLabel("14 or 15").check();
+  await cont(page);
+  await cont(page); // area: skipped
+  await cont(page); // what help: skipped
+  // Arrived from Harbour's page: it is already chosen; add a second service.
+  await expect(page.getByLabel(HARBOUR_YOUNG_PEOPLE.name)).toBeChecked();
+  await page.getByLabel(MEADOW_CLINIC.name).check();
+  await cont(page);
+  await page.getByLabel("Is there anything you want them to know?").fill("I want to talk to someone, but not at home.");
+  await cont(page);
+  await page.getByLabel("Text message").check();
+  await page.getByLabel("Phone number", { exact: true }).fill("07700 900318");
+  await cont(page);
+  await group(page, "Which days are safe?").getByLabel("Tuesday").check();
+  await cont(page);
+  await group(page, "Can they say which service they are from?").getByLabel("No").check();
+  await page.getByLabel("A code word").fill("seagull");
+  await cont(page);
+  await cont(page); // preferences: skipped
+  await page.getByLabel("No", { exact: true }).check();
+  await expect(page.getByRole("heading", { name: "You can get help right now" }).first()).toBeVisible();
+  await cont(page);
+  for (const box of await page.locator("#consent-choices input").all()) await box.check();
+  await cont(page);
+  const reference = await sendAndReadReference(page);
+  await expect(page.getByText("We have marked your request as urgent", { exact: false }).first()).toBeVisible();
+
+  // Harbour's worker: at the top of the inbox, urgent, with the safe-contact instructions first.
+  const harbour = await workerPage(browser, HARBOUR_YOUNG_PEOPLE.organisationId);
+  await harbour.goto("/staff/inbox/");
+  const rows = harbour.locator("#inbox-rows > li");
+  await expect(rows.first()).toHaveAttribute("data-reference", reference);
+  await expect(rows.first()).toContainText("Urgent");
+  await openFromInbox(harbour, reference);
+  await expect(harbour.getByText("seagull")).toBeVisible();
+  await expect(harbour.getByText("07700900318")).toBeVisible();
+  await expect(harbour.getByText("I want to talk to someone, but not at home.")).toBeVisible();
+  await expect(harbour.getByText("They said they are not safe right now")).toBeVisible();
+
+  // Meadow's worker sees it too (urgent first) ...
+  const meadow = await workerPage(browser, MEADOW_CLINIC.organisationId);
+  await openFromInbox(meadow, reference);
+  await expect(meadow.getByText("seagull")).toBeVisible();
+  // ... but a worker of an organisation that was not asked sees nothing of it.
+  const northStar = await workerPage(browser, NORTH_STAR.id);
+  await expectHidden(northStar, reference, HARBOUR_YOUNG_PEOPLE.id);
+});
+
+test("a parent asks for their child and for themselves; the family service sees both answers, nobody else does", async ({ page, browser }) => {
+  await page.goto("/ask/");
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByLabel("For my child, or a child I care for").check();
+  await cont(page);
+  await page.getByLabel("Under 11").check();
+  await cont(page);
+  await group(page, "Does the child know you are asking for support?").getByLabel("Yes").check();
+  await cont(page);
+  await group(page, "Would you like support for yourself too?").getByLabel("Yes").check();
+  await cont(page);
+  await cont(page); // area
+  await cont(page); // what help
+  await expect(page.getByLabel(HARBOUR_FAMILY.name)).toBeVisible();
+  await page.getByLabel(HARBOUR_FAMILY.name).check();
+  await cont(page);
+  await cont(page); // message: skipped
+  await page.getByRole("radio", { name: "Email" }).check();
+  await page.getByLabel("Email address").fill("parent.example@example.org");
+  await cont(page);
+  await cont(page); // when: skipped
+  await cont(page); // keeping it private: skipped
+  await cont(page); // preferences: skipped
+  await page.getByLabel("Yes", { exact: true }).check();
+  await cont(page);
+  for (const box of await page.locator("#consent-choices input").all()) await box.check();
+  await cont(page);
+  const reference = await sendAndReadReference(page);
+
+  const harbour = await workerPage(browser, HARBOUR_FAMILY.organisationId);
+  await openFromInbox(harbour, reference);
+  await expect(harbour.getByText("parent.example@example.org")).toBeVisible();
+  await expect(harbour.getByText("Does the child know they asked?")).toBeVisible();
+  await expect(harbour.getByText("The parent or carer would like support too")).toBeVisible();
+
+  const meadow = await workerPage(browser, MEADOW_CLINIC.organisationId);
+  await expectHidden(meadow, reference, HARBOUR_FAMILY.id);
+});
