@@ -6,6 +6,7 @@ import type { Service } from "../domain/directory";
 import { CHECK_IN_CODE_LENGTH, newReference } from "../domain/request-codes";
 import type { Route } from "../domain/route";
 import { isOpen } from "../domain/route-status";
+import { takesRequests } from "../domain/takes-requests";
 import { contactFingerprints, isUrgent, splitIdentifying, type SupportRequest } from "../domain/support-request";
 import type { Mailer } from "../email/mailer";
 import { AppError } from "../errors";
@@ -64,10 +65,11 @@ export function askForSupportFeature({ requests, directory, staff, mailer, ciphe
         { field: "serviceIds", message: "One of the services you chose is no longer in OneDoor. Go back and choose again." },
       ]);
     }
-    const paused = services.find((s) => s!.status !== "active");
-    if (paused) {
-      throw new AppError("request.invalid", 400, `${paused.name} is not taking new requests right now.`, [
-        { field: "serviceIds", message: `${paused.name} is not taking new requests right now. Go back and choose another service.` },
+    const refusing = services.find((s) => !takesRequests(s!));
+    if (refusing) {
+      const why = refusing.status === "active" ? "only takes requests from professionals, like a doctor or a social worker" : "is not taking new requests right now";
+      throw new AppError("request.invalid", 400, `${refusing.name} ${why}.`, [
+        { field: "serviceIds", message: `${refusing.name} ${why}. Go back and choose another service.` },
       ]);
     }
     return services as Service[];

@@ -1,14 +1,14 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Grant, Role } from "../../functions/domain/roles";
-import { aRequest, HARBOUR_FAMILY, HARBOUR_YOUNG_PEOPLE, MEADOW_THERAPY, newKey } from "../support/requests";
+import { aRequest, HARBOUR_FAMILY, HARBOUR_YOUNG_PEOPLE, MEADOW_CLINIC, newKey } from "../support/requests";
 import { staffApp } from "../support/staff-api";
 import { createStaff, startSession } from "../support/staff";
 
 /** The provider inbox (J6): who sees which routes, what they see first, and every action. */
 
 const HARBOUR_ORG = HARBOUR_YOUNG_PEOPLE.organisationId;
-const MEADOW_ORG = MEADOW_THERAPY.organisationId;
+const MEADOW_ORG = MEADOW_CLINIC.organisationId;
 
 type Env = Awaited<ReturnType<typeof staffApp>>;
 
@@ -38,7 +38,7 @@ describe("the inbox list", () => {
     const list = await env.call("GET", "/api/staff/inbox", { token: worker.token });
     expect(list.status).toBe(200);
     expect(list.json.routes.map((r: { reference: string }) => r.reference)).toEqual([urgent, oldest, both]);
-    expect(list.json.routes.every((r: { serviceId: string }) => r.serviceId !== MEADOW_THERAPY.id)).toBe(true);
+    expect(list.json.routes.every((r: { serviceId: string }) => r.serviceId !== MEADOW_CLINIC.id)).toBe(true);
     expect(list.json.counts).toMatchObject({ all: 3, urgent: 1, byStatus: { received: 3 }, byService: { [HARBOUR_YOUNG_PEOPLE.id]: 2, [HARBOUR_FAMILY.id]: 1 } });
     expect(list.json.services.map((s: { id: string }) => s.id)).toContain(HARBOUR_FAMILY.id);
     // The list never carries contact details or free text.
@@ -59,7 +59,7 @@ describe("the inbox list", () => {
     const reference = await ask(env, { serviceIds: [HARBOUR_FAMILY.id], consentServiceIds: [HARBOUR_FAMILY.id] });
     const declined = await env.call("POST", `${routePath(reference, HARBOUR_FAMILY.id)}/actions`, {
       token: worker.token,
-      body: { action: "decline", reason: "We only work with families.", signpostServiceId: MEADOW_THERAPY.id },
+      body: { action: "decline", reason: "We only work with families.", signpostServiceId: MEADOW_CLINIC.id },
     });
     expect(declined.status).toBe(200);
     expect((await env.call("GET", "/api/staff/inbox", { token: worker.token })).json.routes).toHaveLength(0);
@@ -107,8 +107,8 @@ describe("opening a route", () => {
     const meadow = await signedIn(env, [{ role: "worker", organisationId: MEADOW_ORG }]);
     const reference = await ask(env);
     expect((await env.call("GET", routePath(reference, HARBOUR_YOUNG_PEOPLE.id), { token: meadow.token })).status).toBe(404);
-    expect((await env.call("GET", routePath("ABCDEFGH", MEADOW_THERAPY.id), { token: meadow.token })).status).toBe(404);
-    const bad = await env.call("GET", routePath("not-a-ref", MEADOW_THERAPY.id), { token: meadow.token });
+    expect((await env.call("GET", routePath("ABCDEFGH", MEADOW_CLINIC.id), { token: meadow.token })).status).toBe(404);
+    const bad = await env.call("GET", routePath("not-a-ref", MEADOW_CLINIC.id), { token: meadow.token });
     expect(bad.status).toBe(400);
     expect(bad.json.error.fields[0].field).toBe("reference");
   });
@@ -161,12 +161,12 @@ describe("actions", () => {
     const unknown = await act(env, worker.token, reference, { action: "decline", reason: "Full.", signpostServiceId: "00000000-0000-4000-8000-000000000000" });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.fields[0].field).toBe("signpost");
-    const declined = await act(env, worker.token, reference, { action: "decline", reason: "We are full until spring.", signpostServiceId: MEADOW_THERAPY.id, signpostText: "Or call Childline on 0800 1111" });
+    const declined = await act(env, worker.token, reference, { action: "decline", reason: "We are full until spring.", signpostServiceId: MEADOW_CLINIC.id, signpostText: "Or call Childline on 0800 1111" });
     expect(declined.status).toBe(200);
     expect(declined.json.route.history.at(-1)).toMatchObject({
       action: "decline",
       reason: "We are full until spring.",
-      signpost: { serviceId: MEADOW_THERAPY.id, serviceName: MEADOW_THERAPY.name, text: "Or call Childline on 0800 1111" },
+      signpost: { serviceId: MEADOW_CLINIC.id, serviceName: MEADOW_CLINIC.name, text: "Or call Childline on 0800 1111" },
     });
   });
 

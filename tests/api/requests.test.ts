@@ -4,7 +4,7 @@ import { keys } from "../../functions/db/keys";
 import { isCheckInCode, isReference } from "../../functions/domain/request-codes";
 import { IDENTIFYING_FIELDS } from "../../functions/domain/support-request";
 import { verifyPassword } from "../../functions/security/passwords";
-import { aRequest, HARBOUR_FAMILY, HARBOUR_PAUSED, HARBOUR_YOUNG_PEOPLE, MEADOW_THERAPY, newKey } from "../support/requests";
+import { aRequest, HARBOUR_FAMILY, HARBOUR_PAUSED, HARBOUR_YOUNG_PEOPLE, MEADOW_CLINIC, newKey } from "../support/requests";
 import { staffApp } from "../support/staff-api";
 
 /** POST /api/requests: J2 "Ask for support", stored encrypted, idempotent and all-or-nothing. */
@@ -30,7 +30,7 @@ describe("asking for support", () => {
     expect(res.json.urgent).toBe(false);
     const items = await itemsOf(env, res.json.reference);
     const routes = items.filter((i) => i.type === "route");
-    expect(routes.map((r) => r.serviceId).sort()).toEqual([HARBOUR_YOUNG_PEOPLE.id, MEADOW_THERAPY.id].sort());
+    expect(routes.map((r) => r.serviceId).sort()).toEqual([HARBOUR_YOUNG_PEOPLE.id, MEADOW_CLINIC.id].sort());
     expect(routes.every((r) => r.status === "received" && r.gsi1pk.startsWith("INBOX#") && r.gsi1pk.endsWith("#OPEN"))).toBe(true);
   });
 
@@ -190,14 +190,14 @@ describe("duplicate hints", () => {
     const second = await ask(
       env,
       aRequest({
-        serviceIds: [HARBOUR_FAMILY.id, MEADOW_THERAPY.id],
-        consentServiceIds: [HARBOUR_FAMILY.id, MEADOW_THERAPY.id],
+        serviceIds: [HARBOUR_FAMILY.id, MEADOW_CLINIC.id],
+        consentServiceIds: [HARBOUR_FAMILY.id, MEADOW_CLINIC.id],
         contact: { method: "phone", phone: "+447700900123", safeDays: [], safeTimes: [] },
       }),
     );
     const routes = (await itemsOf(env, second.json.reference)).filter((i) => i.type === "route");
     const harbour = routes.find((r) => r.serviceId === HARBOUR_FAMILY.id)!;
-    const meadow = routes.find((r) => r.serviceId === MEADOW_THERAPY.id)!;
+    const meadow = routes.find((r) => r.serviceId === MEADOW_CLINIC.id)!;
     expect(harbour.possibleDuplicateOf).toEqual([first.json.reference]);
     expect(meadow.possibleDuplicateOf).toEqual([]); // another organisation: not a duplicate there
     // The earlier route is marked too, and its version moved on.
@@ -263,3 +263,16 @@ describe("validation: every field gets a field-level 400, never a 500", () => {
 });
 
 void GetCommand;
+
+describe("services that cannot be asked through OneDoor", () => {
+  it("refuses a service that only takes requests from professionals, saying so, and writes nothing", async () => {
+    const env = await staffApp();
+    const { MEADOW_THERAPY_PROFESSIONALS_ONLY } = await import("../support/requests");
+    const ids = [HARBOUR_FAMILY.id, MEADOW_THERAPY_PROFESSIONALS_ONLY.id];
+    const res = await ask(env, aRequest({ serviceIds: ids, consentServiceIds: ids }));
+    expect(res.status).toBe(400);
+    expect(res.json.error.fields[0]).toMatchObject({ field: "serviceIds", message: expect.stringContaining("only takes requests from professionals") });
+    const scan = await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName, FilterExpression: "begins_with(pk, :p)", ExpressionAttributeValues: { ":p": "REQUEST#" } }));
+    expect(scan.Items).toHaveLength(0);
+  });
+});

@@ -8,6 +8,7 @@ import { expect, expectAccessible, expectPage, tabTo, test } from "../support/fi
 const HARBOUR = EXAMPLE_SERVICES.find((s) => s.name.startsWith("Harbour Young People"))!;
 const MEADOW_CLINIC = EXAMPLE_SERVICES.find((s) => s.name.startsWith("Meadow Children's Health"))!;
 const PAUSED = EXAMPLE_SERVICES.find((s) => s.status === "paused")!;
+const PROFESSIONALS_ONLY = EXAMPLE_SERVICES.find((s) => s.status === "active" && !s.acceptsSelfReferral)!;
 
 const cont = (page: Page) => page.getByRole("button", { name: "Continue" }).click();
 const group = (page: Page, name: string) => page.getByRole("group", { name });
@@ -507,6 +508,10 @@ test("each search result has a way to ask that service", async ({ page, requests
   const paused = page.locator("#results-list > li").filter({ hasText: PAUSED.name });
   await expect(paused).toHaveCount(1);
   await expect(paused.getByRole("link", { name: "Ask for support" })).toHaveCount(0);
+  // Nor does one that only takes requests from professionals.
+  const professionalsOnly = page.locator("#results-list > li").filter({ hasText: PROFESSIONALS_ONLY.name });
+  await expect(professionalsOnly).toHaveCount(1);
+  await expect(professionalsOnly.getByRole("link", { name: "Ask for support" })).toHaveCount(0);
 });
 
 test("Exit this page wipes the answers, and coming back starts empty", async ({ page, requests: _ }) => {

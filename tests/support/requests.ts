@@ -6,12 +6,13 @@ import { EXAMPLE_SERVICES } from "../../functions/local/seed";
 const byName = (start: string) => EXAMPLE_SERVICES.find((s) => s.name.startsWith(start))!;
 export const HARBOUR_YOUNG_PEOPLE = byName("Harbour Young People");
 export const HARBOUR_FAMILY = byName("Harbour Family");
-export const MEADOW_THERAPY = byName("Meadow Therapy");
+export const MEADOW_CLINIC = byName("Meadow Children's Health");
+export const MEADOW_THERAPY_PROFESSIONALS_ONLY = byName("Meadow Therapy");
 export const HARBOUR_PAUSED = byName("Harbour Manchester");
 
 /** A complete, valid request: a young person asking two services, with a phone number. */
 export function aRequest(overrides: Partial<SupportRequest> = {}): SupportRequest {
-  const serviceIds = overrides.serviceIds ?? [HARBOUR_YOUNG_PEOPLE.id, MEADOW_THERAPY.id];
+  const serviceIds = overrides.serviceIds ?? [HARBOUR_YOUNG_PEOPLE.id, MEADOW_CLINIC.id];
   return {
     asker: "self",
     ageBand: "14-15",

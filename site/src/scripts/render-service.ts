@@ -1,6 +1,7 @@
 import type { PublicService } from "../../../functions/domain/directory";
 import { describeOpeningTimes } from "../../../functions/domain/opening-times";
 import { AUDIENCES, DELIVERY_MODES, LANGUAGES, ACCESSIBILITY, NEEDS, SERVICE_STATUSES } from "../../../functions/domain/vocabulary";
+import { takesRequests } from "../../../functions/domain/takes-requests";
 import { el } from "./dom";
 
 /** Waits older than this are shown with a warning that they may have changed. */
@@ -59,11 +60,12 @@ export function contactList(service: PublicService): HTMLUListElement {
 }
 
 /**
- * The way to ask a service for support through OneDoor (J2), for services taking new requests.
+ * The way to ask a service for support through OneDoor (J2), for services that take requests
+ * from people themselves and are open to new ones.
  * Its words stay "Ask for support": the card it sits in says which service (WCAG 2.4.4).
  */
 export function askLink(service: PublicService): HTMLElement | null {
-  if (service.status !== "active") return null;
+  if (!takesRequests(service)) return null;
   return el("p", {}, el("a", { class: "button button--secondary", href: `/ask/?service=${encodeURIComponent(service.id)}` }, "Ask for support"));
 }
 

@@ -1,4 +1,5 @@
 import type { PublicService } from "../../../../functions/domain/directory";
+import { takesRequests } from "../../../../functions/domain/takes-requests";
 import { getJson } from "../api";
 import { el } from "../dom";
 import { whoItIsFor } from "../render-service";
@@ -30,7 +31,7 @@ function searchFor(answers: Answers): { query: URLSearchParams; suits: (s: Publi
   if (asker === "adult-survivor" || (asker === "self" && band && band[0] >= 18)) query.set("who", "adult-survivor");
   else if (asker === "self" && band) query.set("who", "young-person");
   const suits = (s: PublicService) => {
-    if (s.status !== "active") return false;
+    if (!takesRequests(s)) return false;
     // A parent or carer may ask a service for young people or one for parents.
     if (asker === "child" && !s.audiences.some((a) => a === "young-person" || a === "parent-carer")) return false;
     if (!band) return true;
