@@ -57,7 +57,9 @@ export function rawAesFieldCipher(key: Buffer): FieldCipher {
     new RawAesKeyringNode({
       keyName: "onedoor-local",
       keyNamespace: "onedoor",
-      unencryptedMasterKey: key,
+      // A copy in its own memory: the SDK refuses a key that shares Node's buffer pool (as any
+      // small Buffer.from(base64) does) and zeroes the key it is given.
+      unencryptedMasterKey: new Uint8Array(key),
       wrappingSuite: RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
     }),
   );
