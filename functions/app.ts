@@ -66,7 +66,19 @@ export function createApp(deps: AppDeps) {
   const limit = (which: keyof typeof UNAUTHENTICATED_LIMITS) =>
     rateLimit(limits, { ...UNAUTHENTICATED_LIMITS[which], ...deps.limits?.[which], hashKey: deps.hashKey, now });
   const requests = requestRepository(deps.db);
-  const ask = askForSupportFeature({ requests, directory: directoryStore, staff, mailer: deps.mailer, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, log });
+  // Asking is counted per address inside the transaction that stores the request (not by a
+  // middleware's separate write): one write per request, and nothing stored over the limit.
+  const ask = askForSupportFeature({
+    requests,
+    limit: { ...UNAUTHENTICATED_LIMITS.requests, ...deps.limits?.requests },
+    directory: directoryStore,
+    staff,
+    mailer: deps.mailer,
+    cipher: deps.fieldCipher,
+    hashKey: deps.hashKey,
+    now,
+    log,
+  });
   const inbox = inboxFeature({
     requests,
     directory: directoryStore,
@@ -99,12 +111,11 @@ export function createApp(deps: AppDeps) {
     .use("/api/staff/invites/check", limit("invites"))
     .use("/api/staff/invites/start", limit("invites"))
     .use("/api/staff/invites/complete", limit("invites"))
-    .use("/api/requests", limit("requests"))
     .route("/api/health", healthRoutes(deps.db))
     .route("/api/services", serviceRoutes(directory))
     .route("/api/areas", areaRoutes(directory))
     .route("/openreferral", openReferralRoutes(directory))
-    .route("/api/requests", requestRoutes(ask))
+    .route("/api/requests", requestRoutes(ask, deps.hashKey))
     .route("/api/staff/inbox", inboxRoutes(auth, inbox))
     .route("/api/staff", staffAuthRoutes(auth, directoryStore))
     .route("/api/staff", staffAdminRoutes({ auth, staff, directory: directoryStore, audit, now }));

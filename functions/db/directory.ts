@@ -183,6 +183,12 @@ export function directoryRepository(db: Database) {
       return item ? ServiceSchema.parse(item) : undefined;
     },
 
+    /** Services by id, in one round trip (a request's chosen services, at most ten). */
+    async getServices(ids: string[]): Promise<Map<string, Service>> {
+      const items = await batchGet(ids.map((id) => keys.service(id)));
+      return new Map(items.map((i) => ServiceSchema.parse(i)).map((s) => [s.id, s]));
+    },
+
     /** Every service covering one of these areas, plus national ones: reads only those partitions. */
     async servicesForAreas(areaIds: string[]): Promise<Read<Service>> {
       const reads = await Promise.all([

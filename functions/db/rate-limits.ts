@@ -3,6 +3,24 @@ import type { Database } from "./client";
 import { conditionally } from "./conditions";
 import { keys } from "./keys";
 
+export type WindowLimit = { bucket: string; key: string; limit: number; windowSeconds: number; now: number };
+
+/**
+ * The conditional update that counts one request in its fixed window, refused when the window is
+ * full. Used alone (`take`) or inside a transaction whose other writes must not happen over the
+ * limit (asking for support counts in the same transaction that stores the request).
+ */
+export function countInWindow(TableName: string, { bucket, key, limit, windowSeconds, now }: WindowLimit) {
+  const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+  return {
+    TableName,
+    Key: keys.rateWindow(bucket, key, windowStart),
+    UpdateExpression: "ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)",
+    ConditionExpression: "attribute_not_exists(hits) OR hits < :limit",
+    ExpressionAttributeValues: { ":one": 1, ":limit": limit, ":expires": windowStart + windowSeconds * 2 },
+  };
+}
+
 /**
  * Counters kept in DynamoDB, so limits hold across every Lambda instance (an in-memory counter
  * would reset with each one). Writes are conditional updates: no read-then-write races.
@@ -15,18 +33,7 @@ export function rateLimitRepository(db: Database) {
      * The window's item expires through the table's TTL.
      */
     async take(bucket: string, key: string, limit: number, windowSeconds: number, now: number): Promise<boolean> {
-      const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
-      return conditionally(() =>
-        db.doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.rateWindow(bucket, key, windowStart),
-            UpdateExpression: "ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)",
-            ConditionExpression: "attribute_not_exists(hits) OR hits < :limit",
-            ExpressionAttributeValues: { ":one": 1, ":limit": limit, ":expires": windowStart + windowSeconds * 2 },
-          }),
-        ),
-      );
+      return conditionally(() => db.doc.send(new UpdateCommand(countInWindow(TableName, { bucket, key, limit, windowSeconds, now }))));
     },
 
     /** Failed sign-ins for one email or one address: how many in a row, and any lock. */

@@ -5,6 +5,7 @@ import { RouteEventSchema, RouteSchema, type Route, type RouteEvent } from "../d
 import type { ClearRequest } from "../domain/support-request";
 import type { Database } from "./client";
 import { keys } from "./keys";
+import { countInWindow, type WindowLimit } from "./rate-limits";
 
 /** A request as stored: clear answers, encrypted identifying answers, and the check-in code's hash. */
 export type StoredRequest = ClearRequest & {
@@ -21,7 +22,7 @@ export type StoredRequest = ClearRequest & {
 /** What a submission's idempotency key answers with on a retry. */
 export type Idempotency = { reference: string; answersHash: string; urgent: boolean };
 
-export type CreateOutcome = "created" | "reference-taken" | "already-submitted" | "stale" | "busy";
+export type CreateOutcome = "created" | "reference-taken" | "already-submitted" | "rate-limited" | "stale" | "busy";
 
 const strip = (item: Record<string, unknown>) => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...rest } = item;
@@ -53,6 +54,8 @@ export function requestRepository(db: Database) {
       idempotencyKeyHash: string;
       idempotency: Idempotency;
       expiresAt: number;
+      /** The sender's window of the per-address limit: counted here, so nothing is written over it. */
+      limit: WindowLimit;
     }): Promise<CreateOutcome> {
       const { request, routes } = input;
       const organisationIds = [...new Set(routes.map((r) => r.organisationId))];
@@ -60,7 +63,7 @@ export function requestRepository(db: Database) {
         await db.doc.send(
           new TransactWriteCommand({
             TransactItems: [
-              // First: the idempotency answer (index 0), then the request (index 1).
+              // First: the idempotency answer (index 0), the request (1), the address's count (2).
               {
                 Put: {
                   TableName,
@@ -69,6 +72,7 @@ export function requestRepository(db: Database) {
                 },
               },
               { Put: { TableName, Item: { ...request, ...keys.request(request.reference), type: "request" }, ConditionExpression: "attribute_not_exists(pk)" } },
+              { Update: countInWindow(TableName, input.limit) },
               ...routes.map((route) => ({ Put: { TableName, Item: routeItem(route) } })),
               // Marking an earlier route is a change to it: its version moves on, so a member of
               // staff acting on it at the same moment is told to look again rather than undo it.
@@ -93,6 +97,7 @@ export function requestRepository(db: Database) {
         const reasons = error.CancellationReasons ?? [];
         if (reasons[0]?.Code === "ConditionalCheckFailed") return "already-submitted";
         if (reasons[1]?.Code === "ConditionalCheckFailed") return "reference-taken";
+        if (reasons[2]?.Code === "ConditionalCheckFailed") return "rate-limited";
         if (reasons.some((r) => r.Code === "TransactionConflict")) return "busy";
         if (reasons.some((r) => r.Code === "ConditionalCheckFailed")) return "stale";
         throw error;

@@ -107,3 +107,7 @@ export function scopeOf(actor: Actor, action: Action): { everywhere: true } | { 
   }
   return { everywhere: false, organisationIds };
 }
+
+/** Whether an account may act on the requests sent to an organisation: who is told of new ones, who can be allocated. */
+export const mayWorkOnRequests = (account: { id: string; grants: Grant[] }, organisationId: string) =>
+  decide({ accountId: account.id, grants: account.grants }, "route.act", { organisationId }) === "allow";

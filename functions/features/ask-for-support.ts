@@ -5,11 +5,13 @@ import type { StaffRepository } from "../db/staff";
 import type { Service } from "../domain/directory";
 import { CHECK_IN_CODE_LENGTH, newReference } from "../domain/request-codes";
 import type { Route } from "../domain/route";
+import { mayWorkOnRequests } from "../domain/policy";
 import { isOpen } from "../domain/route-status";
 import { takesRequests } from "../domain/takes-requests";
 import { contactFingerprints, isUrgent, splitIdentifying, type SupportRequest } from "../domain/support-request";
 import type { Mailer } from "../email/mailer";
 import { AppError } from "../errors";
+import { freshFor } from "./fresh-for";
 import type { Logger } from "../http/log";
 import type { FieldCipher } from "../security/field-encryption";
 import { hashCheckInCode } from "../security/passwords";
@@ -18,6 +20,8 @@ import { keyedHash } from "../security/tokens";
 
 type Deps = {
   requests: RequestRepository;
+  /** Requests one source address may send in a window. */
+  limit: { bucket: string; limit: number; windowSeconds: number };
   directory: DirectoryRepository;
   staff: StaffRepository;
   mailer: Mailer;
@@ -33,6 +37,7 @@ export type Submitted = { created: boolean; reference: string; checkInCode: stri
 const IDEMPOTENCY_SECONDS = 24 * 60 * 60;
 const MAX_ATTEMPTS = 8;
 const MAX_DUPLICATE_LOOKUPS = 10;
+const FRESH_MS = 60_000;
 /** Keeps the transaction well under DynamoDB's 100 items (request, idempotency, 10 routes, 3 hashes, these). */
 const MAX_DUPLICATE_MARKS = 20;
 
@@ -47,7 +52,7 @@ export const NEW_REQUEST_EMAIL = {
  * and the answer for retries are written in one transaction; identifying answers are encrypted
  * first; the check-in code is kept only as a slow hash.
  */
-export function askForSupportFeature({ requests, directory, staff, mailer, cipher, hashKey, now, log }: Deps) {
+export function askForSupportFeature({ requests, limit, directory, staff, mailer, cipher, hashKey, now, log }: Deps) {
   /**
    * The check-in code is derived from the submission's idempotency key with the secret hash key,
    * so a retry can be given the same code again without OneDoor ever storing it.
@@ -57,8 +62,17 @@ export function askForSupportFeature({ requests, directory, staff, mailer, ciphe
     return (BigInt(`0x${digest.toString("hex")}`) % 10n ** BigInt(CHECK_IN_CODE_LENGTH)).toString().padStart(CHECK_IN_CODE_LENGTH, "0");
   };
 
+  /**
+   * The chosen services and the staff to notify change rarely and every request reads them, so
+   * each is read at most once a minute per instance. A service paused in the last minute may
+   * still receive a request; someone invited in the last minute misses that minute's notices.
+   */
+  const recentServices = freshFor(FRESH_MS, now, (ids) => directory.getServices(ids));
+  const recentAccounts = freshFor(FRESH_MS, now, async () => new Map([["all", await staff.listAccounts()]]));
+
   async function chosenServices(ids: string[]): Promise<Service[]> {
-    const services = await Promise.all(ids.map((id) => directory.getService(id)));
+    const found = await recentServices(ids);
+    const services = ids.map((id) => found.get(id));
     const missing = services.some((s) => !s || s.status === "closed");
     if (missing) {
       throw new AppError("request.invalid", 400, "One of the services you chose is no longer in OneDoor.", [
@@ -93,42 +107,43 @@ export function askForSupportFeature({ requests, directory, staff, mailer, ciphe
   }
 
   async function notify(organisationIds: string[], origin: string) {
-    const accounts = await staff.listAccounts();
-    const to = accounts.filter((a) => a.grants.some((g) => (g.role === "worker" || g.role === "manager") && organisationIds.includes(g.organisationId ?? "")));
+    const accounts = (await recentAccounts(["all"])).get("all") ?? [];
+    const to = accounts.filter((a) => organisationIds.some((id) => mayWorkOnRequests(a, id)));
     const sent = await Promise.allSettled(to.map((a) => mailer.send({ to: a.email, subject: NEW_REQUEST_EMAIL.subject, text: NEW_REQUEST_EMAIL.text(origin) })));
     const failed = sent.filter((s) => s.status === "rejected").length;
     if (failed) log({ level: "warn", event: "notification.failed", code: `${failed} of ${sent.length}` });
   }
 
   return {
-    async submit(answers: SupportRequest, idempotencyKey: string, origin: string): Promise<Submitted> {
+    /** `sender` is a keyed hash of the source address, for the per-address limit. */
+    async submit(answers: SupportRequest, idempotencyKey: string, origin: string, sender: string): Promise<Submitted> {
       const keyHash = keyedHash(hashKey, `idempotency:${idempotencyKey}`);
       const answersHash = keyedHash(hashKey, `answers:${JSON.stringify(answers)}`);
       const checkInCode = checkInCodeFor(idempotencyKey);
-      const already = await replay(keyHash, answersHash, idempotencyKey);
-      if (already) return already;
-
-      const services = await chosenServices(answers.serviceIds);
+      // No read first: a retry is rare, and the transaction's condition on the idempotency item
+      // finds it anyway ("already-submitted" below), saving every new request a round trip.
       const contactHashes = contactFingerprints(answers).map((p) => keyedHash(hashKey, `contact:${p}`));
-      const checkInCodeHash = await hashCheckInCode(checkInCode);
-      const organisationIds = new Set(services.map((s) => s.organisationId));
       const urgent = isUrgent(answers);
       const { clear, identifying } = splitIdentifying(answers);
+      // The slow parts do not depend on each other, so they run side by side.
+      let reference = newReference();
+      let [services, checkInCodeHash, sameContact, sealed] = await Promise.all([
+        chosenServices(answers.serviceIds),
+        hashCheckInCode(checkInCode),
+        openRoutesWithSameContact(contactHashes),
+        sealFields(cipher, `request:${reference}`, identifying),
+      ]);
+      const organisationIds = new Set(services.map((s) => s.organisationId));
 
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        if (attempt > 1) {
+          reference = newReference();
+          [sameContact, sealed] = await Promise.all([openRoutesWithSameContact(contactHashes), sealFields(cipher, `request:${reference}`, identifying)]);
+        }
         // Both sides of a possible duplicate are marked: the new routes, and the open ones they match.
-        const earlier = (await openRoutesWithSameContact(contactHashes)).filter((r) => organisationIds.has(r.organisationId)).slice(0, MAX_DUPLICATE_MARKS);
-        const reference = newReference();
+        const earlier = sameContact.filter((r) => organisationIds.has(r.organisationId)).slice(0, MAX_DUPLICATE_MARKS);
         const createdAt = new Date(now()).toISOString();
-        const request: StoredRequest = {
-          ...clear,
-          reference,
-          createdAt,
-          urgent,
-          sealed: await sealFields(cipher, `request:${reference}`, identifying),
-          checkInCodeHash,
-          contactHashes,
-        };
+        const request: StoredRequest = { ...clear, reference, createdAt, urgent, sealed, checkInCodeHash, contactHashes };
         const routes: Route[] = services.map((service) => ({
           reference,
           serviceId: service.id,
@@ -151,14 +166,16 @@ export function askForSupportFeature({ requests, directory, staff, mailer, ciphe
           idempotencyKeyHash: keyHash,
           idempotency: { reference, answersHash, urgent },
           expiresAt: Math.floor(now() / 1000) + IDEMPOTENCY_SECONDS,
+          limit: { ...limit, key: sender, now: now() },
         });
+        if (outcome === "rate-limited") {
+          throw new AppError("request.rate_limited", 429, "A lot of requests have come from where you are. Your answers are still here. Wait a few minutes, then try again.");
+        }
         if (outcome === "created") {
-          await notify([...new Set(routes.map((r) => r.organisationId))], origin).catch((e: Error) =>
-            log({ level: "warn", event: "notification.failed", errorName: e.name }),
-          );
+          await notify([...organisationIds], origin).catch((e: Error) => log({ level: "warn", event: "notification.failed", errorName: e.name }));
           return { created: true, reference, checkInCode, urgent };
         }
-        // A new reference, or a marked route changed meanwhile: try again with fresh reads.
+        // A reference already taken, or a marked route changed meanwhile: again, with fresh reads.
         if (outcome === "reference-taken" || outcome === "stale") continue;
         // The same submission is being (or has been) written by a twin request: answer as it did.
         if (outcome === "busy") await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * attempt));

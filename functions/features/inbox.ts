@@ -3,7 +3,7 @@ import type { DirectoryRepository } from "../db/directory";
 import type { RequestRepository, StoredRequest } from "../db/requests";
 import type { StaffRepository } from "../db/staff";
 import type { AuditAction } from "../domain/audit";
-import { scopeOf, type Actor } from "../domain/policy";
+import { mayWorkOnRequests, scopeOf, type Actor } from "../domain/policy";
 import { ROUTE_EVENT_TEXT_FIELDS, type Route, type RouteActionInput, type RouteEvent } from "../domain/route";
 import { actionsFrom, isOpen, nextStatus, ROUTE_STATUSES, type RouteStatus } from "../domain/route-status";
 import type { StaffAccount } from "../domain/staff";
@@ -47,11 +47,11 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
     return new Map(services.filter((s) => !!s).map((s) => [s.id, s.name]));
   }
 
-  /** Workers and managers of the organisation: who a route can be allocated to. */
+  /** Everyone who may act on the organisation's routes: who a route can be allocated to. */
   async function colleaguesIn(organisationId: string) {
     const accounts = await staff.listAccounts();
     return accounts
-      .filter((a) => a.grants.some((g) => (g.role === "worker" || g.role === "manager") && g.organisationId === organisationId))
+      .filter((a) => mayWorkOnRequests(a, organisationId))
       .map((a) => ({ accountId: a.id, name: a.name }))
       .sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
   }
@@ -111,8 +111,9 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
   return {
     async list(actor: Actor, filters: InboxFilters) {
       const scope = scopeOf(actor, "route.list");
-      if (scope.everywhere || scope.organisationIds.length === 0) authorize(actor, "route.list");
       const organisationIds = scope.everywhere ? [] : [...new Set(scope.organisationIds)];
+      // No organisation to read requests in: a role that never reads them (403).
+      if (!organisationIds.length) authorize(actor, "route.list");
       const all = (await Promise.all(organisationIds.map((id) => requests.inbox(id, filters.view === "open")))).flat().sort(inboxOrder);
       const { items } = await directory.allServices();
       const services = items.filter((s) => organisationIds.includes(s.organisationId)).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { keys } from "../../functions/db/keys";
 import { isCheckInCode, isReference } from "../../functions/domain/request-codes";
 import { IDENTIFYING_FIELDS } from "../../functions/domain/support-request";
-import { verifyPassword } from "../../functions/security/passwords";
+import { CHECK_IN_CODE_SCRYPT_PARAMETERS, verifyPassword } from "../../functions/security/passwords";
 import { aRequest, HARBOUR_FAMILY, HARBOUR_PAUSED, HARBOUR_YOUNG_PEOPLE, MEADOW_CLINIC, newKey } from "../support/requests";
 import { staffApp } from "../support/staff-api";
 
@@ -47,7 +47,8 @@ describe("asking for support", () => {
     const res = await ask(env, aRequest());
     const request = (await itemsOf(env, res.json.reference)).find((i) => i.type === "request")!;
     expect(JSON.stringify(request)).not.toContain(res.json.checkInCode);
-    expect(request.checkInCodeHash).toMatch(/^scrypt\$4096\$8\$1\$/);
+    const { N, r, p } = CHECK_IN_CODE_SCRYPT_PARAMETERS;
+    expect(request.checkInCodeHash.startsWith(`scrypt$${N}$${r}$${p}$`)).toBe(true);
     expect(await verifyPassword(res.json.checkInCode, request.checkInCodeHash)).toBe(true);
     expect(await verifyPassword("000000000000", request.checkInCodeHash)).toBe(false);
   });
@@ -140,6 +141,26 @@ describe("idempotency", () => {
   });
 });
 
+describe("the per-address limit", () => {
+  it("is counted in the request's own transaction: over it, a 429 and nothing written", async () => {
+    const env = await staffApp({ limits: { requests: { bucket: "ask", limit: 2, windowSeconds: 600 } } });
+    expect((await ask(env, aRequest())).status).toBe(201);
+    const key = newKey();
+    expect((await ask(env, aRequest(), key)).status).toBe(201);
+    // A retry of a request already stored is answered, not counted against the limit.
+    expect((await ask(env, aRequest(), key)).status).toBe(200);
+    const over = await ask(env, aRequest());
+    expect(over.status).toBe(429);
+    expect(over.json.error.code).toBe("request.rate_limited");
+    expect(over.json.error.message).toContain("Your answers are still here");
+    const scan = await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName, FilterExpression: "#t = :t", ExpressionAttributeNames: { "#t": "type" }, ExpressionAttributeValues: { ":t": "request" } }));
+    expect(scan.Items).toHaveLength(2);
+    // The window passes: asking works again.
+    env.clock.now += 600_000;
+    expect((await ask(env, aRequest())).status).toBe(201);
+  });
+});
+
 describe("all or nothing", () => {
   it("writes nothing when one chosen service cannot take requests", async () => {
     const env = await staffApp();
@@ -163,6 +184,7 @@ describe("all or nothing", () => {
       idempotencyKeyHash: "another-key",
       idempotency: { reference: first.json.reference, answersHash: "x", urgent: false },
       expiresAt: 0,
+      limit: { bucket: "ask", key: "test", limit: 10, windowSeconds: 60, now: Date.now() },
     });
     expect(outcome).toBe("reference-taken");
     expect((await repo.getWhole(first.json.reference)).routes.map((r) => r.serviceId)).not.toContain(HARBOUR_FAMILY.id);
