@@ -27,6 +27,9 @@ import { inboxRoutes } from "./routes/inbox";
 import { requestRepository } from "./db/requests";
 import { askForSupportFeature } from "./features/ask-for-support";
 import { inboxFeature } from "./features/inbox";
+import { checkInRepository } from "./db/check-in";
+import { checkInFeature } from "./features/check-in";
+import { checkInRoutes } from "./routes/check-in";
 import type { FieldCipher } from "./security/field-encryption";
 
 /** What the app needs from outside: the same in Lambda, in `npm start` and in tests. */
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps) {
     now,
     log,
   });
+  const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now });
   const inbox = inboxFeature({
     requests,
     directory: directoryStore,
@@ -116,6 +120,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/areas", areaRoutes(directory))
     .route("/openreferral", openReferralRoutes(directory))
     .route("/api/requests", requestRoutes(ask, deps.hashKey))
+    .route("/api/check-in", checkInRoutes(checkIn))
     .route("/api/staff/inbox", inboxRoutes(auth, inbox))
     .route("/api/staff", staffAuthRoutes(auth, directoryStore))
     .route("/api/staff", staffAdminRoutes({ auth, staff, directory: directoryStore, audit, now }));

@@ -26,7 +26,11 @@
  * - `REQUEST#<ref>` / `EVENT#<serviceId>#<version>`  what was done to a route, oldest first
  * - `CONTACT#<hash>` / `REQUEST#<ref>`   a keyed hash of a phone or email, for duplicate hints
  * - `IDEMPOTENCY#<hash>` / `IDEMPOTENCY` the answer to a submission, so a retry returns it again
+ * - `CHECKIN#<hash>` / `CHECKIN`         a person's check-in session, keyed by its token's hash
  */
+/** What failed sign-ins are counted against: staff emails and addresses, references and addresses checking in. */
+export type SignInKind = "email" | "address" | "reference" | "check-in-address";
+
 export const keys = {
   service: (id: string) => ({ pk: `SERVICE#${id}`, sk: "SERVICE" }),
   serviceByOrganisation: (organisationId: string, serviceId: string) => ({
@@ -58,7 +62,7 @@ export const keys = {
   session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: "SESSION" }),
   sessionOfAccount: (accountId: string, tokenHash: string) => ({ gsi1pk: `SESSIONS#${accountId}`, gsi1sk: `SESSION#${tokenHash}` }),
   sessionsOfAccount: (accountId: string) => ({ gsi1pk: `SESSIONS#${accountId}` }),
-  signInFailures: (kind: "email" | "address", hash: string) => ({ pk: `SIGNIN#${kind}#${hash}`, sk: "SIGNIN" }),
+  signInFailures: (kind: SignInKind, hash: string) => ({ pk: `SIGNIN#${kind}#${hash}`, sk: "SIGNIN" }),
   rateWindow: (bucket: string, key: string, windowStart: number) => ({ pk: `RATE#${bucket}#${key}`, sk: String(windowStart) }),
 
   auditEntry: (at: string, id: string) => ({ pk: "AUDIT", sk: `${at}#${id}` }),
@@ -81,6 +85,7 @@ export const keys = {
   contactMatch: (hash: string, reference: string) => ({ pk: `CONTACT#${hash}`, sk: `REQUEST#${reference}` }),
   contactMatches: (hash: string) => ({ pk: `CONTACT#${hash}` }),
   idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: "IDEMPOTENCY" }),
+  checkInSession: (tokenHash: string) => ({ pk: `CHECKIN#${tokenHash}`, sk: "CHECKIN" }),
 } as const;
 
 /** Attribute names of the table and its index, shared by the local table and the SST stack. */

@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Database } from "./client";
 import { conditionally } from "./conditions";
-import { keys } from "./keys";
+import { keys, type SignInKind } from "./keys";
 
 export type WindowLimit = { bucket: string; key: string; limit: number; windowSeconds: number; now: number };
 
@@ -37,7 +37,7 @@ export function rateLimitRepository(db: Database) {
     },
 
     /** Failed sign-ins for one email or one address: how many in a row, and any lock. */
-    async signInFailures(kind: "email" | "address", hash: string): Promise<{ failures: number; lastFailureAt: number; lockedUntil: number }> {
+    async signInFailures(kind: SignInKind, hash: string): Promise<{ failures: number; lastFailureAt: number; lockedUntil: number }> {
       const out = await db.doc.send(new GetCommand({ TableName, Key: keys.signInFailures(kind, hash) }));
       return {
         failures: Number(out.Item?.failures ?? 0),
@@ -47,7 +47,7 @@ export function rateLimitRepository(db: Database) {
     },
 
     /** Adds one failure atomically and returns the new count. */
-    async recordSignInFailure(kind: "email" | "address", hash: string, now: number, forgetAfterSeconds: number): Promise<number> {
+    async recordSignInFailure(kind: SignInKind, hash: string, now: number, forgetAfterSeconds: number): Promise<number> {
       const out = await db.doc.send(
         new UpdateCommand({
           TableName,
@@ -60,7 +60,7 @@ export function rateLimitRepository(db: Database) {
       return Number(out.Attributes?.failures ?? 1);
     },
 
-    async lockSignIn(kind: "email" | "address", hash: string, until: number): Promise<void> {
+    async lockSignIn(kind: SignInKind, hash: string, until: number): Promise<void> {
       await db.doc.send(
         new UpdateCommand({
           TableName,
@@ -72,7 +72,7 @@ export function rateLimitRepository(db: Database) {
     },
 
     /** Starts the count again after a good sign-in (there may be nothing to clear). */
-    async clearSignInFailures(kind: "email" | "address", hash: string): Promise<void> {
+    async clearSignInFailures(kind: SignInKind, hash: string): Promise<void> {
       await conditionally(() =>
         db.doc.send(
           new UpdateCommand({

@@ -1,38 +1,17 @@
-import type { Context, MiddlewareHandler } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { MiddlewareHandler } from "hono";
 import type { Actor } from "../domain/policy";
 import type { StaffAccount } from "../domain/staff";
 import { SESSION_ABSOLUTE_MS } from "../domain/staff";
 import { AppError } from "../errors";
 import type { StaffAuthFeature } from "../features/staff-auth";
-import { isLocalhost, sourceAddress } from "./source";
+import { sessionCookie } from "./session-cookie";
+import { sourceAddress } from "./source";
 
-/**
- * The staff session cookie: `__Host-` prefixed, HttpOnly, Secure and SameSite=Strict. On
- * localhost over plain http a Secure cookie cannot be set, so there (only) it drops the prefix
- * and Secure, which the prefix requires.
- */
-function cookieSettings(c: Context) {
-  const local = isLocalhost(c);
-  return {
-    name: local ? "onedoor_staff" : "__Host-onedoor_staff",
-    options: { path: "/", httpOnly: true, secure: !local, sameSite: "Strict" as const },
-  };
-}
-
-export function setSessionCookie(c: Context, token: string): void {
-  const { name, options } = cookieSettings(c);
-  setCookie(c, name, token, { ...options, maxAge: SESSION_ABSOLUTE_MS / 1000 });
-}
-
-export function clearSessionCookie(c: Context): void {
-  const { name, options } = cookieSettings(c);
-  deleteCookie(c, name, options);
-}
-
-export function sessionToken(c: Context): string | undefined {
-  return getCookie(c, cookieSettings(c).name);
-}
+/** The staff session cookie (`__Host-onedoor_staff`; `onedoor_staff` on localhost). */
+const staffCookie = sessionCookie("onedoor_staff", SESSION_ABSOLUTE_MS);
+export const setSessionCookie = staffCookie.set;
+export const clearSessionCookie = staffCookie.clear;
+export const sessionToken = staffCookie.read;
 
 export type StaffVariables = { actor: Actor; account: StaffAccount; sessionToken: string };
 

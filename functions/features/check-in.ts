@@ -1,0 +1,122 @@
+import type { CheckInRepository } from "../db/check-in";
+import type { DirectoryRepository } from "../db/directory";
+import type { RateLimitRepository } from "../db/rate-limits";
+import type { RequestRepository } from "../db/requests";
+import { CHECK_IN_LIMITS, CHECK_IN_SESSION, stageFor } from "../domain/check-in";
+import { newCheckInCode } from "../domain/request-codes";
+import { AppError } from "../errors";
+import type { FieldCipher } from "../security/field-encryption";
+import { hashCheckInCode, verifyPassword } from "../security/passwords";
+import { openFields } from "../security/sealed-fields";
+import { keyedHash, randomToken, tokenHash } from "../security/tokens";
+import type { Source } from "./staff-auth";
+
+type Deps = {
+  requests: RequestRepository;
+  checkIns: CheckInRepository;
+  limits: RateLimitRepository;
+  directory: DirectoryRepository;
+  cipher: FieldCipher;
+  hashKey: Buffer;
+  now: () => number;
+};
+
+/** One message for a wrong reference, a wrong code or both: it never says which. */
+const FAILED = "That reference and check-in code do not work together. Check them and try again.";
+
+/**
+ * J3: checking in with a reference and a check-in code. Wrong tries are counted per reference
+ * and per source address in DynamoDB, and lock both well before the codes are at risk.
+ */
+export function checkInFeature({ requests, checkIns, limits, directory, cipher, hashKey, now }: Deps) {
+  /** A hash of a code nobody has, so an unknown reference costs the same time as a known one. */
+  let decoy: Promise<string> | undefined;
+
+  async function refuseIfLocked(referenceHash: string, addressHash: string) {
+    const [byReference, byAddress] = await Promise.all([
+      limits.signInFailures("reference", referenceHash),
+      limits.signInFailures("check-in-address", addressHash),
+    ]);
+    const lockedUntil = Math.max(byReference.lockedUntil, byAddress.lockedUntil);
+    const t = now();
+    if (lockedUntil > t) {
+      const minutes = Math.ceil((lockedUntil - t) / 60_000);
+      throw new AppError("check_in.locked", 429, `There have been too many tries. To keep your request safe, wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`);
+    }
+  }
+
+  async function fail(referenceHash: string, addressHash: string): Promise<never> {
+    const t = now();
+    const [byReference, byAddress] = await Promise.all([
+      limits.recordSignInFailure("reference", referenceHash, t, CHECK_IN_LIMITS.forgetAfterSeconds),
+      limits.recordSignInFailure("check-in-address", addressHash, t, CHECK_IN_LIMITS.forgetAfterSeconds),
+    ]);
+    if (byReference >= CHECK_IN_LIMITS.referenceLockAfter) await limits.lockSignIn("reference", referenceHash, t + CHECK_IN_LIMITS.referenceLockMs);
+    if (byAddress >= CHECK_IN_LIMITS.addressLockAfter) await limits.lockSignIn("check-in-address", addressHash, t + CHECK_IN_LIMITS.addressLockMs);
+    throw new AppError("check_in.failed", 401, FAILED);
+  }
+
+  /** What the person sees: each service they asked, its stage in plain words, and where to go if declined. */
+  async function view(reference: string) {
+    const whole = await requests.getWhole(reference);
+    if (!whole.request) return undefined;
+    const signpostIds = whole.events.flatMap((e) => (e.action === "decline" && e.signpostServiceId ? [e.signpostServiceId] : []));
+    const services = await directory.getServices([...new Set([...whole.routes.map((r) => r.serviceId), ...signpostIds])]);
+    const routes = await Promise.all(
+      whole.routes.map(async (route) => {
+        const declined = whole.events.filter((e) => e.serviceId === route.serviceId && e.action === "decline").at(-1);
+        const text = declined ? (await openFields(cipher, `request:${reference}`, declined.sealed))[`event:${declined.id}:signpostText`] : undefined;
+        const signpostId = declined?.signpostServiceId;
+        return {
+          serviceId: route.serviceId,
+          serviceName: services.get(route.serviceId)?.name ?? "A service no longer listed",
+          status: route.status,
+          stage: stageFor(route),
+          expectedWaitWeeks: route.status === "waiting" ? route.expectedWaitWeeks : undefined,
+          updatedAt: route.updatedAt,
+          signpost: declined ? { serviceId: signpostId, serviceName: signpostId ? services.get(signpostId)?.name : undefined, text } : undefined,
+        };
+      }),
+    );
+    return { reference, createdAt: whole.request.createdAt, services: routes };
+  }
+
+  return {
+    async signIn(input: { reference: string; code: string }, source: Source) {
+      const referenceHash = keyedHash(hashKey, `reference:${input.reference}`);
+      const addressHash = keyedHash(hashKey, `address:${source.address}`);
+      await refuseIfLocked(referenceHash, addressHash);
+      const whole = await requests.getWhole(input.reference);
+      decoy ??= hashCheckInCode(newCheckInCode());
+      const matches = await verifyPassword(input.code, whole.request?.checkInCodeHash ?? (await decoy));
+      if (!whole.request || !matches) return fail(referenceHash, addressHash);
+      await limits.clearSignInFailures("reference", referenceHash);
+      const token = randomToken();
+      const t = now();
+      await checkIns.saveSession({ tokenHash: tokenHash(token), reference: input.reference, createdAt: t, lastSeenAt: t, expiresAt: Math.ceil((t + CHECK_IN_SESSION.absoluteMs) / 1000) });
+      return { token, request: (await view(input.reference))! };
+    },
+
+    /** The reference a live session opens, or undefined (ended sessions are removed). */
+    async authenticate(token: string): Promise<string | undefined> {
+      const hash = tokenHash(token);
+      const session = await checkIns.getSession(hash);
+      if (!session) return undefined;
+      const t = now();
+      if (t >= session.createdAt + CHECK_IN_SESSION.absoluteMs || t >= session.lastSeenAt + CHECK_IN_SESSION.idleMs) {
+        await checkIns.deleteSession(hash);
+        return undefined;
+      }
+      if (t - session.lastSeenAt > 30_000) await checkIns.touchSession(hash, t);
+      return session.reference;
+    },
+
+    view,
+
+    async signOut(token: string): Promise<void> {
+      await checkIns.deleteSession(tokenHash(token));
+    },
+  };
+}
+
+export type CheckInFeature = ReturnType<typeof checkInFeature>;
