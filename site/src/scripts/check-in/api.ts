@@ -1,0 +1,80 @@
+import type { RouteStatus } from "../../../../functions/domain/route-status";
+import type { ApiError, ApiResult } from "../api";
+
+/** Where a declined service says to go instead: another service, some words, or both. */
+export type Signpost = { serviceId?: string; serviceName?: string; text?: string };
+
+/** One service the person asked, as they are allowed to see it. */
+export type CheckInService = {
+  serviceId: string;
+  serviceName: string;
+  status: RouteStatus;
+  /** The stage in plain words, written by the API for the person. */
+  stage: string;
+  expectedWaitWeeks?: number;
+  updatedAt: string;
+  signpost?: Signpost;
+};
+
+/** A person's own request, as GET /api/check-in and sign-in return it. */
+export type CheckInView = { reference: string; createdAt: string; services: CheckInService[] };
+
+const unreachable: ApiError = {
+  code: "network.unavailable",
+  message: "We could not reach OneDoor just now. Check your internet connection, then try again.",
+  fields: [],
+};
+
+const somethingWrong: ApiError = {
+  code: "server.error",
+  message: "Something went wrong on our side. Please try again in a minute.",
+  fields: [],
+};
+
+/** Field errors as a list, whichever shape the API gives them in. */
+function fieldsOf(fields: unknown): ApiError["fields"] {
+  if (Array.isArray(fields)) return fields as ApiError["fields"];
+  if (fields && typeof fields === "object") return Object.entries(fields).map(([field, message]) => ({ field, message: String(message) }));
+  return [];
+}
+
+/** Calls the check-in API on OneDoor's own origin; the session travels only as its HttpOnly cookie. */
+async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, error: unreachable };
+  }
+  const json = (await response.json().catch(() => undefined)) as { error?: ApiError } | undefined;
+  if (response.ok) return { ok: true, data: json as T };
+  const error = json?.error ? { ...json.error, fields: fieldsOf(json.error.fields) } : somethingWrong;
+  return { ok: false, status: response.status, error };
+}
+
+/** The request of the session this browser holds, or 401 when there is none. */
+export const currentCheckIn = () => call<{ request: CheckInView }>("GET", "/api/check-in");
+
+/** Signs in with a reference and a check-in code, already tidied. */
+export const signIn = (reference: string, code: string) => call<{ request: CheckInView }>("POST", "/api/check-in/sign-in", { reference, code });
+
+/** Ends the session on the server and clears its cookie. */
+export const signOut = () => call<void>("POST", "/api/check-in/sign-out");
+
+/**
+ * Ends the session while the page is being left (Exit this page). `keepalive` lets the request
+ * outlive the page, which is replaced straight after; the answer is never read.
+ */
+export function signOutAsTheyLeave(): void {
+  try {
+    void fetch("/api/check-in/sign-out", { method: "POST", keepalive: true, credentials: "same-origin" }).catch(() => {});
+  } catch {
+    // Leaving matters more than this request; the session also ends by itself after 15 minutes.
+  }
+}

@@ -1,0 +1,66 @@
+import { el } from "../dom";
+import type { CheckInService, Signpost } from "./api";
+
+const relative = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
+const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+
+/** "3 March 2026", in UK time. */
+export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
+
+/** "just now", "2 hours ago", "yesterday", "3 days ago". */
+export function ago(iso: string, now = Date.now()): string {
+  const minutes = Math.round((now - new Date(iso).getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return relative.format(-minutes, "minute");
+  if (minutes < 60 * 24) return relative.format(-Math.round(minutes / 60), "hour");
+  return relative.format(-Math.round(minutes / (60 * 24)), "day");
+}
+
+/** "3 days ago (3 March 2026)" in a <time>, so the date is there for anyone who wants it. */
+export const when = (iso: string) => el("time", { datetime: iso }, `${ago(iso)} (${formatDate(iso)})`);
+
+/** "About 6 weeks", or "No wait". */
+export const waitWords = (weeks: number) => (weeks === 0 ? "No wait" : `About ${weeks} ${weeks === 1 ? "week" : "weeks"}`);
+
+/** Where a service that cannot help says to go instead. A named service links to its page. */
+function signpostPanel(signpost: Signpost): HTMLElement {
+  const named = signpost.serviceName
+    ? el(
+        "p",
+        {},
+        signpost.serviceId
+          ? el("a", { href: `/service/?id=${encodeURIComponent(signpost.serviceId)}` }, signpost.serviceName)
+          : el("strong", {}, signpost.serviceName),
+      )
+    : null;
+  return el(
+    "div",
+    { class: "checkin-signpost" },
+    el("p", { class: "checkin-signpost__title" }, "Where you can go instead"),
+    named,
+    signpost.text ? el("p", { class: "checkin-signpost__text" }, signpost.text) : null,
+  );
+}
+
+/**
+ * One service's card: its name, its stage in plain words, the wait, when it last changed and,
+ * if it cannot help, where to go instead. Text only: nothing from the API becomes HTML.
+ */
+export function serviceCard(service: CheckInService): HTMLLIElement {
+  const facts = el("dl", { class: "facts checkin-facts" });
+  if (service.expectedWaitWeeks !== undefined && service.expectedWaitWeeks !== null) {
+    facts.append(el("dt", {}, "How long you might wait"), el("dd", {}, waitWords(service.expectedWaitWeeks)));
+  }
+  facts.append(el("dt", {}, "Last changed"), el("dd", {}, when(service.updatedAt)));
+  const signpost = service.signpost && (service.signpost.serviceName || service.signpost.text) ? signpostPanel(service.signpost) : null;
+  return el(
+    "li",
+    { class: "card checkin-service", "data-service-id": service.serviceId, "data-status": service.status },
+    el("h3", {}, service.serviceName),
+    el("p", { class: "checkin-stage" }, service.stage),
+    facts,
+    signpost,
+    // Later: what the person can do about this one service (withdraw from it) goes here.
+    el("div", { "data-service-actions": "", hidden: "" }),
+  );
+}
