@@ -107,6 +107,9 @@ describe("no personal data or free text ever reaches the logs", () => {
       ["GET", `/api/staff/inbox/${encodeURIComponent(text)}/${HARBOUR_YOUNG_PEOPLE.id}`, undefined, workerToken],
       ["POST", `${route}/actions`, { action: "contact", outcome: "reached", channel: "email", note: text }, workerToken],
       ["POST", `${route}/actions`, { action: "decline", reason: text, signpostText: "Jane Example" }, workerToken],
+      ["POST", "/api/check-in/sign-in", { reference: "Jane Example", code: "07700900123" }],
+      ["POST", "/api/check-in/sign-in", { reference, code: "077009001234" }],
+      ["GET", `/api/check-in?${query}`],
     ];
     for (const [method, path, body, as = token] of requests) {
       await server.request(path, {
