@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, QueryCommand, TransactWriteCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
 import { isOpen } from "../domain/route-status";
 import { RouteEventSchema, RouteSchema, type Route, type RouteEvent } from "../domain/route";
 import type { ClearRequest } from "../domain/support-request";
@@ -17,6 +17,8 @@ export type StoredRequest = ClearRequest & {
   checkInCodeHash: string;
   /** Keyed hashes of the contact details, for duplicate hints and nothing else. */
   contactHashes: string[];
+  /** Which idempotency answer points here, so deleting the request deletes it too. */
+  idempotencyKeyHash: string;
 };
 
 /** What a submission's idempotency key answers with on a retry. */
@@ -150,14 +152,14 @@ export function requestRepository(db: Database) {
     },
 
     /**
-     * Saves a route's new state and the event that explains it, in one transaction, only if the
+     * Saves routes' new states and the events that explain them, in one transaction, only if each
      * route is still the version that was read. False if someone got there first.
      */
-    async changeRoute(before: Route, after: Route, event: RouteEvent): Promise<boolean> {
+    async changeRoutes(changes: { before: Route; after: Route; event: RouteEvent }[]): Promise<boolean> {
       try {
         await db.doc.send(
           new TransactWriteCommand({
-            TransactItems: [
+            TransactItems: changes.flatMap(({ before, after, event }) => [
               {
                 Put: {
                   TableName,
@@ -167,13 +169,37 @@ export function requestRepository(db: Database) {
                 },
               },
               { Put: { TableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(pk)" } },
-            ],
+            ]),
           }),
         );
         return true;
       } catch (error) {
         if (error instanceof TransactionCanceledException) return false;
         throw error;
+      }
+    },
+
+    /**
+     * Removes a request whole: the request (its personal data) first, then its routes, their
+     * history and its duplicate-hint entries. Each step can be repeated safely.
+     */
+    async deleteWhole(reference: string): Promise<void> {
+      const whole = await this.getWhole(reference);
+      if (whole.request) await db.doc.send(new DeleteCommand({ TableName, Key: keys.request(reference) }));
+      const partition = await db.doc.send(
+        new QueryCommand({ TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.requestPartition(reference).pk }, ProjectionExpression: "pk, sk", ConsistentRead: true }),
+      );
+      const doomed = [
+        ...(partition.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
+        ...(whole.request?.contactHashes ?? []).map((hash) => keys.contactMatch(hash, reference)),
+        ...(whole.request ? [keys.idempotency(whole.request.idempotencyKeyHash)] : []),
+      ];
+      for (let i = 0; i < doomed.length; i += 25) {
+        let pending: { DeleteRequest: { Key: { pk: string; sk: string } } }[] = doomed.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+        while (pending.length) {
+          const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: pending } }));
+          pending = (out.UnprocessedItems?.[TableName] ?? []) as typeof pending;
+        }
       }
     },
   };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCheckInCode, isReference, tidyCheckInCode, tidyReference } from "./request-codes";
 import type { Route } from "./route";
+import { FEELINGS } from "./route-labels";
 
 /**
  * Checking in (PRODUCT.md J3): a person signs in with their reference and check-in code. The
@@ -54,3 +55,17 @@ export function stageFor(route: Pick<Route, "status" | "expectedWaitWeeks">): st
       return "You stopped asking this service.";
   }
 }
+
+const note = z.string().trim().max(500, "Use at most 500 characters.").optional();
+
+/** "How are you doing?" */
+export const FeelingSchema = z.object({
+  feeling: z.enum(Object.keys(FEELINGS) as [keyof typeof FEELINGS], { error: "Choose how you are doing." }),
+  note,
+});
+
+/** "Please contact me sooner", and whether it is safe for them right now. */
+export const ContactSoonerSchema = z.object({
+  notSafeNow: z.boolean({ error: "Say if you are safe right now." }).default(false),
+  note,
+});

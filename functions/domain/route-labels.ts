@@ -26,3 +26,14 @@ export const CLOSE_OUTCOMES = {
   other: "Other",
 } as const;
 export type CloseOutcome = keyof typeof CLOSE_OUTCOMES;
+
+/** "How are you doing?": five points with words, lowest first. The lowest marks the request urgent. */
+export const FEELINGS = {
+  "really-bad": "Really bad",
+  "not-good": "Not good",
+  okay: "Okay",
+  good: "Good",
+  "really-good": "Really good",
+} as const;
+export type Feeling = keyof typeof FEELINGS;
+export const LOWEST_FEELING: Feeling = "really-bad";

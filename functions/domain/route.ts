@@ -79,7 +79,10 @@ export const RouteActionInputSchema = z.discriminatedUnion(
 export type RouteActionInput = z.infer<typeof RouteActionInputSchema>;
 
 /** What happened to a route, for its history. `received` is when the request arrived. */
-export type RouteEventAction = "received" | RouteAction | "contact";
+export type RouteEventAction = "received" | RouteAction | "contact" | PersonUpdate;
+
+/** What the person tells their services while they wait (J3). They change no status. */
+export type PersonUpdate = "feeling" | "sooner";
 
 /** A recorded action. Free text (reason, note, a typed signpost) is kept encrypted. */
 export const RouteEventSchema = z.object({
@@ -89,7 +92,9 @@ export const RouteEventSchema = z.object({
   /** The route's version this event made. */
   version: z.number().int().min(2),
   at: z.iso.datetime(),
-  action: z.enum(["received", "acknowledge", "wait", "allocate", "contact", "decline", "close", "withdraw"]),
+  action: z.enum(["received", "acknowledge", "wait", "allocate", "contact", "decline", "close", "withdraw", "feeling", "sooner"]),
+  /** For `sooner`: they said it is not safe for them right now. */
+  notSafeNow: z.boolean().optional(),
   by: StaffNameSchema.optional(),
   expectedWaitWeeks: z.number().int().optional(),
   allocatedTo: StaffNameSchema.optional(),

@@ -143,7 +143,7 @@ export function askForSupportFeature({ requests, limit, directory, staff, mailer
         // Both sides of a possible duplicate are marked: the new routes, and the open ones they match.
         const earlier = sameContact.filter((r) => organisationIds.has(r.organisationId)).slice(0, MAX_DUPLICATE_MARKS);
         const createdAt = new Date(now()).toISOString();
-        const request: StoredRequest = { ...clear, reference, createdAt, urgent, sealed, checkInCodeHash, contactHashes };
+        const request: StoredRequest = { ...clear, reference, createdAt, urgent, sealed, checkInCodeHash, contactHashes, idempotencyKeyHash: keyHash };
         const routes: Route[] = services.map((service) => ({
           reference,
           serviceId: service.id,

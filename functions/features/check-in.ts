@@ -2,12 +2,16 @@ import type { CheckInRepository } from "../db/check-in";
 import type { DirectoryRepository } from "../db/directory";
 import type { RateLimitRepository } from "../db/rate-limits";
 import type { RequestRepository } from "../db/requests";
+import { randomUUID } from "node:crypto";
 import { CHECK_IN_LIMITS, CHECK_IN_SESSION, stageFor } from "../domain/check-in";
+import type { Route, RouteEvent } from "../domain/route";
+import { LOWEST_FEELING, type Feeling } from "../domain/route-labels";
+import { isOpen, nextStatus } from "../domain/route-status";
 import { newCheckInCode } from "../domain/request-codes";
 import { AppError } from "../errors";
 import type { FieldCipher } from "../security/field-encryption";
 import { hashCheckInCode, verifyPassword } from "../security/passwords";
-import { openFields } from "../security/sealed-fields";
+import { openFields, sealFields } from "../security/sealed-fields";
 import { keyedHash, randomToken, tokenHash } from "../security/tokens";
 import type { Source } from "./staff-auth";
 
@@ -20,6 +24,8 @@ type Deps = {
   hashKey: Buffer;
   now: () => number;
 };
+
+const busy = () => new AppError("check_in.busy", 409, "Something changed just now. Please try again.");
 
 /** One message for a wrong reference, a wrong code or both: it never says which. */
 const FAILED = "That reference and check-in code do not work together. Check them and try again.";
@@ -112,6 +118,57 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
     },
 
     view,
+
+    /**
+     * "How are you doing" and "contact me sooner" reach every service still working on the
+     * request. The lowest feeling, or "sooner" when it is not safe right now, marks each route
+     * urgent, which puts it at the top of the service's inbox.
+     */
+    async tell(reference: string, update: { action: "feeling"; feeling: Feeling; note?: string } | { action: "sooner"; notSafeNow: boolean; note?: string }) {
+      const whole = await requests.getWhole(reference);
+      const open = whole.routes.filter((r) => isOpen(r.status));
+      if (!whole.request || !open.length) throw new AppError("check_in.nothing_open", 409, "None of your services is still working on your request, so there is nobody to tell.");
+      const urgent = update.action === "feeling" ? update.feeling === LOWEST_FEELING : update.notSafeNow;
+      const at = new Date(now()).toISOString();
+      const changes = await Promise.all(
+        open.map(async (route) => {
+          const after: Route = { ...route, urgent: route.urgent || urgent, updatedAt: at, version: route.version + 1 };
+          const id = randomUUID();
+          const event: RouteEvent = {
+            id,
+            reference,
+            serviceId: route.serviceId,
+            version: after.version,
+            at,
+            action: update.action,
+            ...(update.action === "feeling" ? { outcome: update.feeling } : { notSafeNow: update.notSafeNow }),
+            sealed: await sealFields(cipher, `request:${reference}`, { [`event:${id}:note`]: update.note }),
+          };
+          return { before: route, after, event };
+        }),
+      );
+      if (!(await requests.changeRoutes(changes))) throw busy();
+      return (await view(reference))!;
+    },
+
+    /** Stops asking one service. The others carry on. */
+    async withdraw(reference: string, serviceId: string) {
+      const route = await requests.getRoute(reference, serviceId);
+      if (!route) throw new AppError("check_in.no_such_service", 404, "You did not ask that service.");
+      const next = nextStatus(route.status, "withdraw");
+      if (!next.ok) throw new AppError("route.not_allowed", 409, "This service has already finished with your request, so there is nothing to stop.");
+      const at = new Date(now()).toISOString();
+      const after: Route = { ...route, status: next.to, updatedAt: at, version: route.version + 1 };
+      const event: RouteEvent = { id: randomUUID(), reference, serviceId, version: after.version, at, action: "withdraw", sealed: {} };
+      if (!(await requests.changeRoutes([{ before: route, after, event }]))) throw busy();
+      return (await view(reference))!;
+    },
+
+    /** Deletes the whole request and everything OneDoor holds about it, at once. */
+    async deleteRequest(reference: string, token: string): Promise<void> {
+      await requests.deleteWhole(reference);
+      await checkIns.deleteSession(tokenHash(token));
+    },
 
     async signOut(token: string): Promise<void> {
       await checkIns.deleteSession(tokenHash(token));

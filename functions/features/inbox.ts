@@ -74,7 +74,7 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
     const whole = await requests.getWhole(reference);
     const route = whole.routes.find((r) => r.serviceId === serviceId);
     if (!whole.request || !route) throw notFound();
-    const { sealed, checkInCodeHash: _h, contactHashes: _c, reference: _r, createdAt: _at, urgent: _u, ...clear } = whole.request as StoredRequest;
+    const { sealed, checkInCodeHash: _h, contactHashes: _c, idempotencyKeyHash: _k, reference: _r, createdAt: _at, urgent: _u, ...clear } = whole.request as StoredRequest;
     const answers = joinIdentifying(clear as ClearRequest, await openFields(cipher, requestRecord(reference), sealed));
     const events = whole.events.filter((e) => e.serviceId === serviceId);
     const texts = await openFields(cipher, requestRecord(reference), Object.assign({}, ...events.map((e) => e.sealed)));
@@ -171,7 +171,7 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
       const texts = Object.fromEntries(ROUTE_EVENT_TEXT_FIELDS.map((f) => [eventField(event.id, f), (input as Partial<Record<string, string>>)[f]]));
       event.sealed = await sealFields(cipher, requestRecord(reference), texts);
 
-      if (!(await requests.changeRoute(route, after, event))) {
+      if (!(await requests.changeRoutes([{ before: route, after, event }]))) {
         throw new AppError("route.changed", 409, "Someone else changed this request just now. Look at it again, then try again.");
       }
       await record(`route.${input.action}`, source, { actorId: actor.accountId, record: `route:${reference}:${serviceId}`, organisationId: route.organisationId });

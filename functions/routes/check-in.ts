@@ -1,5 +1,6 @@
-import { Hono } from "hono";
-import { CHECK_IN_SESSION, CheckInSignInSchema } from "../domain/check-in";
+import { Hono, type MiddlewareHandler } from "hono";
+import { z } from "zod";
+import { CHECK_IN_SESSION, CheckInSignInSchema, ContactSoonerSchema, FeelingSchema } from "../domain/check-in";
 import { AppError } from "../errors";
 import type { CheckInFeature } from "../features/check-in";
 import { sessionCookie } from "../http/session-cookie";
@@ -11,22 +12,29 @@ const checkInCookie = sessionCookie("onedoor_checkin", CHECK_IN_SESSION.absolute
 
 const signedOut = () => new AppError("check_in.signed_out", 401, "You have been signed out. Check in again with your reference and check-in code.");
 
+type CheckInVariables = { reference: string; token: string };
+
+const ServiceParam = z.object({ serviceId: z.uuid({ error: "That is not a OneDoor id." }) });
+
 /** `/api/check-in`: sign in with reference + code, see each service's stage, sign out (J3). */
-export const checkInRoutes = (checkIn: CheckInFeature) =>
-  new Hono()
+export const checkInRoutes = (checkIn: CheckInFeature) => {
+  /** Lets a request through only with a live check-in session; sets `reference`. */
+  const signedIn: MiddlewareHandler<{ Variables: CheckInVariables }> = async (c, next) => {
+    const token = checkInCookie.read(c);
+    const reference = token ? await checkIn.authenticate(token) : undefined;
+    if (!token || !reference) {
+      if (token) checkInCookie.clear(c);
+      throw signedOut();
+    }
+    c.set("reference", reference);
+    c.set("token", token);
+    await next();
+  };
+
+  return new Hono<{ Variables: CheckInVariables }>()
     .post("/sign-in", validate("json", CheckInSignInSchema), async (c) => {
       const { token, request } = await checkIn.signIn(c.req.valid("json"), { address: sourceAddress(c) });
       checkInCookie.set(c, token);
-      return c.json({ request });
-    })
-    .get("/", async (c) => {
-      const token = checkInCookie.read(c);
-      const reference = token ? await checkIn.authenticate(token) : undefined;
-      const request = reference ? await checkIn.view(reference) : undefined;
-      if (!request) {
-        if (token) checkInCookie.clear(c);
-        throw signedOut();
-      }
       return c.json({ request });
     })
     .post("/sign-out", async (c) => {
@@ -34,4 +42,28 @@ export const checkInRoutes = (checkIn: CheckInFeature) =>
       if (token) await checkIn.signOut(token);
       checkInCookie.clear(c);
       return c.body(null, 204);
+    })
+    .use("/*", signedIn)
+    .get("/", async (c) => {
+      const request = await checkIn.view(c.get("reference"));
+      if (!request) {
+        checkInCookie.clear(c);
+        throw signedOut();
+      }
+      return c.json({ request });
+    })
+    .post("/feeling", validate("json", FeelingSchema), async (c) =>
+      c.json({ request: await checkIn.tell(c.get("reference"), { action: "feeling", ...c.req.valid("json") }) }),
+    )
+    .post("/sooner", validate("json", ContactSoonerSchema), async (c) =>
+      c.json({ request: await checkIn.tell(c.get("reference"), { action: "sooner", ...c.req.valid("json") }) }),
+    )
+    .post("/services/:serviceId/withdraw", validate("param", ServiceParam), async (c) =>
+      c.json({ request: await checkIn.withdraw(c.get("reference"), c.req.valid("param").serviceId) }),
+    )
+    .delete("/", async (c) => {
+      await checkIn.deleteRequest(c.get("reference"), c.get("token"));
+      checkInCookie.clear(c);
+      return c.json({ deleted: true });
     });
+};

@@ -145,3 +145,103 @@ describe("the check-in session", () => {
     expect((await env.call("GET", "/api/check-in", { headers: { cookie: `onedoor_checkin=${staffToken}` } })).status).toBe(401);
   });
 });
+
+describe("while waiting", () => {
+  async function signedInPerson(env: Env) {
+    const made = await asked(env);
+    const cookie = `onedoor_checkin=${cookieOf((await signIn(env, made.reference, made.checkInCode)).setCookie)}`;
+    return { ...made, cookie };
+  }
+  const inboxOf = async (env: Env, organisationId: string) => {
+    const staff = await createStaff(env.db, [{ role: "worker", organisationId }]);
+    const token = await startSession(env.db, staff.account.id);
+    return async () => (await env.call("GET", "/api/staff/inbox", { token })).json.routes as { reference: string; urgent: boolean }[];
+  };
+
+  it("feeling really bad marks every open route urgent, first in each inbox, and the services see it in the history", async () => {
+    const env = await staffApp();
+    const harbourInbox = await inboxOf(env, HARBOUR_FAMILY.organisationId);
+    const person = await signedInPerson(env);
+    env.clock.now += 60_000;
+    await asked(env); // a later request, not urgent
+    expect((await harbourInbox())[0]!.reference).toBe(person.reference);
+    const newer = await asked(env);
+    void newer;
+
+    const okay = await env.call("POST", "/api/check-in/feeling", { headers: { cookie: person.cookie }, body: { feeling: "okay", note: "Still waiting" } });
+    expect(okay.status).toBe(200);
+    expect((await harbourInbox()).find((r) => r.reference === person.reference)!.urgent).toBe(false);
+
+    const low = await env.call("POST", "/api/check-in/feeling", { headers: { cookie: person.cookie }, body: { feeling: "really-bad" } });
+    expect(low.status).toBe(200);
+    const routes = await harbourInbox();
+    expect(routes[0]).toMatchObject({ reference: person.reference, urgent: true });
+
+    const staff = await createStaff(env.db, [{ role: "worker", organisationId: HARBOUR_FAMILY.organisationId }]);
+    const token = await startSession(env.db, staff.account.id);
+    const detail = await env.call("GET", `/api/staff/inbox/${person.reference}/${HARBOUR_FAMILY.id}`, { token });
+    const history = detail.json.route.history;
+    expect(history.map((h: { action: string }) => h.action)).toEqual(["received", "feeling", "feeling"]);
+    expect(history[1]).toMatchObject({ outcome: "okay", note: "Still waiting" });
+    expect(history[2]).toMatchObject({ outcome: "really-bad" });
+  });
+
+  it("asking to be contacted sooner when it is not safe right now marks it urgent; refuses bad answers", async () => {
+    const env = await staffApp();
+    const person = await signedInPerson(env);
+    const bad = await env.call("POST", "/api/check-in/feeling", { headers: { cookie: person.cookie }, body: { feeling: "meh" } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields[0].field).toBe("feeling");
+    const long = await env.call("POST", "/api/check-in/sooner", { headers: { cookie: person.cookie }, body: { notSafeNow: false, note: "x".repeat(501) } });
+    expect(long.json.error.fields[0].field).toBe("note");
+    const sooner = await env.call("POST", "/api/check-in/sooner", { headers: { cookie: person.cookie }, body: { notSafeNow: true } });
+    expect(sooner.status).toBe(200);
+    const { requestRepository } = await import("../../functions/db/requests");
+    const routes = (await requestRepository(env.db).getWhole(person.reference)).routes;
+    expect(routes.every((r) => r.urgent)).toBe(true);
+  });
+
+  it("withdraws from one service only, and not twice", async () => {
+    const env = await staffApp();
+    const person = await signedInPerson(env);
+    const res = await env.call("POST", `/api/check-in/services/${MEADOW_CLINIC.id}/withdraw`, { headers: { cookie: person.cookie } });
+    expect(res.status).toBe(200);
+    const byId = Object.fromEntries(res.json.request.services.map((s: { serviceId: string }) => [s.serviceId, s]));
+    expect(byId[MEADOW_CLINIC.id]).toMatchObject({ status: "withdrawn", stage: "You stopped asking this service." });
+    expect(byId[HARBOUR_FAMILY.id].status).toBe("received");
+    const again = await env.call("POST", `/api/check-in/services/${MEADOW_CLINIC.id}/withdraw`, { headers: { cookie: person.cookie } });
+    expect(again.status).toBe(409);
+    const other = await env.call("POST", `/api/check-in/services/${HARBOUR_FAMILY.organisationId}/withdraw`, { headers: { cookie: person.cookie } });
+    expect(other.status).toBe(404);
+  });
+
+  it("deletes the whole request at once: nothing of it is left in DynamoDB, and the code stops working", async () => {
+    const env = await staffApp();
+    const person = await signedInPerson(env);
+    const { ScanCommand } = await import("@aws-sdk/lib-dynamodb");
+    const before = await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName }));
+    const hashes = (before.Items ?? []).find((i) => i.type === "request" && i.reference === person.reference)!.contactHashes as string[];
+    const res = await env.call("DELETE", "/api/check-in", { headers: { cookie: person.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.json.deleted).toBe(true);
+    const after = await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName }));
+    const left = (after.Items ?? []).map((i) => JSON.stringify(i));
+    expect(left.filter((i) => i.includes(person.reference)).length, "items naming the reference").toBe(0);
+    for (const hash of hashes) expect(left.filter((i) => i.includes(hash)).length, "duplicate-hint items").toBe(0);
+    expect((await env.call("GET", "/api/check-in", { headers: { cookie: person.cookie } })).status).toBe(401);
+    expect((await signIn(env, person.reference, person.checkInCode)).status).toBe(401);
+  });
+
+  it("every action needs a live check-in", async () => {
+    const env = await staffApp();
+    for (const [method, path, body] of [
+      ["POST", "/api/check-in/feeling", { feeling: "okay" }],
+      ["POST", "/api/check-in/sooner", { notSafeNow: true }],
+      ["POST", `/api/check-in/services/${MEADOW_CLINIC.id}/withdraw`, undefined],
+      ["DELETE", "/api/check-in", undefined],
+    ] as const) {
+      const res = await env.call(method, path, { body, headers: { cookie: "onedoor_checkin=not-a-session" } });
+      expect(res.status, path).toBe(401);
+    }
+  });
+});

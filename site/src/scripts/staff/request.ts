@@ -1,4 +1,4 @@
-import { CLOSE_OUTCOMES, CONTACT_CHANNELS, CONTACT_OUTCOMES } from "../../../../functions/domain/route-labels";
+import { CLOSE_OUTCOMES, CONTACT_CHANNELS, CONTACT_OUTCOMES, FEELINGS } from "../../../../functions/domain/route-labels";
 import { formatReference, isReference, tidyReference } from "../../../../functions/domain/request-codes";
 import { TIMES_OF_DAY, YES_NO_UNSURE } from "../../../../functions/domain/support-request-labels";
 import { DAYS, LANGUAGES, NEEDS, WORKER_GENDERS } from "../../../../functions/domain/vocabulary";
@@ -129,6 +129,12 @@ function happened(entry: HistoryEntry): string {
     }
     case "withdraw":
       return "Withdrawn by the person.";
+    case "feeling": {
+      const feeling = entry.outcome ? FEELINGS[entry.outcome as keyof typeof FEELINGS] : "";
+      return `They checked in and said they are feeling: ${feeling.toLowerCase() || "not said"}.${note}`;
+    }
+    case "sooner":
+      return `They asked to be contacted sooner${entry.notSafeNow ? ", and said it is not safe for them right now" : ""}.${note}`;
     default:
       return `${entry.action}${by}.`;
   }

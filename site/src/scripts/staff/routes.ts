@@ -1,4 +1,4 @@
-import type { CloseOutcome, ContactChannel, ContactOutcome } from "../../../../functions/domain/route-labels";
+import type { CloseOutcome, ContactChannel, ContactOutcome, Feeling } from "../../../../functions/domain/route-labels";
 import { ROUTE_STATUSES, type RouteStatus } from "../../../../functions/domain/route-status";
 import { AGE_BANDS } from "../../../../functions/domain/support-request-labels";
 import { el } from "../dom";
@@ -36,11 +36,13 @@ export type InboxAction = "acknowledge" | "wait" | "allocate" | "contact" | "dec
 
 export type HistoryEntry = {
   at: string;
-  action: "received" | InboxAction | "withdraw";
+  action: "received" | InboxAction | "withdraw" | "feeling" | "sooner";
+  /** For "sooner": they said it is not safe for them right now. */
+  notSafeNow?: boolean;
   by?: Person;
   expectedWaitWeeks?: number;
   allocatedTo?: Person;
-  outcome?: ContactOutcome | CloseOutcome;
+  outcome?: ContactOutcome | CloseOutcome | Feeling;
   channel?: ContactChannel;
   reason?: string;
   signpost?: { serviceId?: string; serviceName?: string; text?: string };
