@@ -33,6 +33,12 @@ export function startCheckIn(): void {
   const codeInput = byId<HTMLInputElement>("code");
   const signOutButton = byId<HTMLButtonElement>("checkin-sign-out");
   const signOutProblem = byId("checkin-signout-problem");
+  const referenceShown = byId("checkin-reference");
+  const asked = byId("checkin-asked");
+  const services = byId("checkin-services");
+  const actions = byId("checkin-actions");
+  const signInHeading = byId("checkin-signin-heading");
+  const viewHeading = byId("checkin-view-heading");
 
   // Only the state on screen is in the page: one h1, and nothing hidden for a screen reader to find.
   signInSection.remove();
@@ -50,10 +56,10 @@ export function startCheckIn(): void {
 
   /** Forgets the request: every word of it leaves the page. */
   function wipeView() {
-    byId("checkin-reference").textContent = "";
-    byId("checkin-asked").textContent = "";
-    byId("checkin-services").replaceChildren();
-    byId("checkin-actions").replaceChildren();
+    referenceShown.textContent = "";
+    asked.textContent = "";
+    services.replaceChildren();
+    actions.replaceChildren();
     signOutProblem.replaceChildren();
   }
 
@@ -70,22 +76,21 @@ export function startCheckIn(): void {
     notice.hidden = !options.note;
     if (!options.focus) return;
     if (options.note) notice.focus();
-    else byId("checkin-signin-heading").focus();
+    else signInHeading.focus();
   }
 
   function showView(request: CheckInView, focus: boolean) {
     wipeForm();
     wipeView();
-    byId("checkin-reference").textContent = formatReference(request.reference);
-    byId("checkin-asked").textContent = `You asked for support on ${formatDate(request.createdAt)}.`;
-    const services = byId("checkin-services");
+    referenceShown.textContent = formatReference(request.reference);
+    asked.textContent = `You asked for support on ${formatDate(request.createdAt)}.`;
     if (request.services.length) services.replaceChildren(...request.services.map(serviceCard));
     else services.replaceChildren(el("li", {}, "There are no services on this request now."));
     // Later actions (how are you doing, contact me sooner, change contact details, delete the
     // request) are added to #checkin-actions here, and withdrawing to each card's
     // [data-service-actions]. Each one's 401 "check_in.signed_out" should call signedOut().
     mount(viewSection);
-    if (focus) byId("checkin-view-heading").focus();
+    if (focus) viewHeading.focus();
   }
 
   /** The session ended on the server (15 minutes idle, or 2 hours in all). */

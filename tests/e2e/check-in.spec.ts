@@ -1,0 +1,302 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { formatCheckInCode, formatReference } from "../../functions/domain/request-codes";
+import { EXAMPLE_SERVICES } from "../../functions/local/seed";
+import { EXIT_URL } from "../../site/src/config";
+import { expect, expectAccessible, expectPage, tabTo, test } from "../support/fixtures";
+import { BRISTOL, HARBOUR, signedInPage, WORKER } from "../support/staff-e2e";
+
+/**
+ * Check in (J3, first part): a person signs in with their reference and check-in code and sees
+ * how each service is getting on. Requests are made through the API; a worker acts on them
+ * through the API in a browser context of their own.
+ */
+
+const YOUNG_PEOPLE = EXAMPLE_SERVICES.find((s) => s.organisationId === HARBOUR.id && s.name.startsWith("Harbour Young People"))!;
+const FAMILY = EXAMPLE_SERVICES.find((s) => s.organisationId === HARBOUR.id && s.name.startsWith("Harbour Family"))!;
+const KITE = EXAMPLE_SERVICES.find((s) => s.name.startsWith("Kite"))!;
+
+const TITLE = "Check in – OneDoor";
+const FAILED = "That reference and check-in code do not work together. Check them and try again.";
+
+type Codes = { reference: string; checkInCode: string };
+
+/** Asks these services for support through the API, as the /ask/ pages do. */
+async function askForSupport(request: APIRequestContext, baseURL: string, serviceIds = [YOUNG_PEOPLE.id]): Promise<Codes> {
+  const response = await request.post(`${baseURL}/api/requests`, {
+    headers: { Origin: new URL(baseURL).origin, "Idempotency-Key": randomUUID() },
+    data: {
+      asker: "self",
+      ageBand: "14-15",
+      areaId: BRISTOL.id,
+      needs: ["someone-to-talk-to"],
+      serviceIds,
+      contact: { method: "check-in-only" },
+      safeNow: "yes",
+      consentServiceIds: serviceIds,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as Codes;
+}
+
+/** A worker of Harbour (signed in in this page's context) acts on a route through the API. */
+async function workerActs(page: Page, baseURL: string, reference: string, serviceId: string, body: Record<string, unknown>) {
+  const response = await page.request.post(`${baseURL}/api/staff/inbox/${reference}/${serviceId}/actions`, {
+    data: body,
+    headers: { origin: new URL(baseURL).origin },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+async function openCheckIn(page: Page) {
+  await page.goto("/check-in/");
+  await expectPage(page, TITLE, "Check in");
+  await expect(page.getByLabel("Your reference")).toBeVisible();
+}
+
+/** Types the codes the way a person might (lower case, dashes, spaces) and signs in. */
+async function signIn(page: Page, codes: Codes) {
+  await page.getByLabel("Your reference").fill(formatReference(codes.reference).toLowerCase().replace(" ", "-"));
+  await page.getByLabel("Your check-in code").fill(formatCheckInCode(codes.checkInCode));
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expectSignedIn(page, codes);
+}
+
+async function expectSignedIn(page: Page, codes: Codes) {
+  await expect(page.getByRole("heading", { level: 1, name: "Your request" })).toBeFocused();
+  await expectPage(page, TITLE, "Your request");
+  await expect(page.locator("#checkin-reference")).toHaveText(formatReference(codes.reference));
+}
+
+const card = (page: Page, serviceId: string) => page.locator(`#checkin-services > li[data-service-id="${serviceId}"]`);
+
+async function expectSummary(page: Page, ...messages: string[]) {
+  const summary = page.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  for (const message of messages) await expect(summary).toContainText(message);
+  await expect(page).toHaveTitle(`Error: ${TITLE}`);
+}
+
+/** Nothing about the request is kept where someone else could find it later. */
+async function expectNothingKept(page: Page) {
+  expect(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash).toBe("/check-in/");
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+}
+
+test("the home page has a way in", async ({ page, requests: _ }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Check in" }).click();
+  await expectPage(page, TITLE, "Check in");
+});
+
+test("sign in and see each service's stage; a worker's change shows when the page is loaded again", async ({ page, browser, request, baseURL, requests: _ }) => {
+  const codes = await askForSupport(request, baseURL!, [YOUNG_PEOPLE.id, FAMILY.id]);
+  await openCheckIn(page);
+  await expectAccessible(page);
+
+  await signIn(page, codes);
+  await expect(page.locator("#checkin-services > li")).toHaveCount(2);
+  for (const service of [YOUNG_PEOPLE, FAMILY]) {
+    const one = card(page, service.id);
+    await expect(one.getByRole("heading", { level: 3 })).toHaveText(service.name);
+    await expect(one.locator(".checkin-stage")).toContainText("We have sent them your request.");
+    await expect(one.locator("time")).toHaveText(/^(just now|\d+ minutes? ago) \(\d{1,2} \w+ \d{4}\)$/);
+    await expect(one).not.toContainText("How long you might wait");
+  }
+  await expectNothingKept(page);
+  await expectAccessible(page);
+
+  // A worker puts one on the waiting list and declines the other, pointing somewhere else.
+  const staff = await browser.newContext({ baseURL });
+  try {
+    const staffPage = await staff.newPage();
+    await signedInPage(staffPage, WORKER);
+    await workerActs(staffPage, baseURL!, codes.reference, YOUNG_PEOPLE.id, { action: "wait", expectedWaitWeeks: 6 });
+    await workerActs(staffPage, baseURL!, codes.reference, FAMILY.id, {
+      action: "decline",
+      reason: "We only help families with younger children.",
+      signpostServiceId: KITE.id,
+      signpostText: "They can talk online, any evening.",
+    });
+  } finally {
+    await staff.close();
+  }
+
+  // Loading the page again finds the live session and shows the view straight away.
+  await page.reload();
+  await expectPage(page, TITLE, "Your request");
+  const waiting = card(page, YOUNG_PEOPLE.id);
+  await expect(waiting.locator(".checkin-stage")).toContainText(/about 6 weeks/i);
+  await expect(waiting.locator("dd").first()).toHaveText("About 6 weeks");
+  const declined = card(page, FAMILY.id);
+  await expect(declined.locator(".checkin-stage")).toContainText("They cannot help this time.");
+  await expect(declined.getByText("Where you can go instead", { exact: true })).toBeVisible();
+  await expect(declined.getByRole("link", { name: KITE.name })).toHaveAttribute("href", `/service/?id=${KITE.id}`);
+  await expect(declined).toContainText("They can talk online, any evening.");
+  // Staff words (the reason for declining) are for staff, not shown to the person here.
+  await expect(declined).not.toContainText("younger children");
+  await expectNothingKept(page);
+  await expectAccessible(page);
+});
+
+test("empty boxes each get an error, and a wrong code never says which box was wrong", async ({ page, request, baseURL, requests: _ }) => {
+  const codes = await askForSupport(request, baseURL!);
+  await openCheckIn(page);
+
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expectSummary(page, "Enter your reference.", "Enter your check-in code.");
+  await expect(page.getByLabel("Your reference")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Your check-in code")).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("alert").getByRole("link", { name: "Enter your check-in code." }).click();
+  await expect(page.getByLabel("Your check-in code")).toBeFocused();
+  await expectAccessible(page);
+
+  // A code of the wrong shape is found on the page, on its own box.
+  await page.getByLabel("Your reference").fill(codes.reference);
+  await page.getByLabel("Your check-in code").fill("1234");
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expectSummary(page, "Your check-in code has 12 numbers, like 1234 5678 9012.");
+  await expect(page.getByLabel("Your reference")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Your check-in code")).toHaveAttribute("aria-invalid", "true");
+
+  // A well-formed but wrong code: the API's one message, on no box, and what was typed stays.
+  const wrong = codes.checkInCode.startsWith("9") ? `1${codes.checkInCode.slice(1)}` : `9${codes.checkInCode.slice(1)}`;
+  await page.getByLabel("Your check-in code").fill(wrong);
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expectSummary(page, FAILED);
+  await expect(page.locator(".field--error")).toHaveCount(0);
+  await expect(page.locator("[aria-invalid]")).toHaveCount(0);
+  await expect(page.getByLabel("Your reference")).toHaveValue(codes.reference);
+  await expect(page.getByLabel("Your check-in code")).toHaveValue(wrong);
+  await page.getByRole("alert").getByRole("link", { name: FAILED }).click();
+  await expect(page.getByLabel("Your reference")).toBeFocused();
+  await expectAccessible(page);
+
+  // Putting it right signs in, and the errors go.
+  await page.getByLabel("Your check-in code").fill(codes.checkInCode);
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expectSignedIn(page, codes);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("the API's field errors show on their boxes", async ({ page, requests: _ }) => {
+  await page.route("**/api/check-in/sign-in", (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: "application/json",
+      body: JSON.stringify({
+        error: { code: "request.invalid", message: "Some of what was sent needs fixing.", fields: [{ field: "reference", message: "Your reference has 8 letters and numbers, like K7QM 3XPA." }], requestId: "x" },
+      }),
+    }),
+  );
+  await openCheckIn(page);
+  await page.getByLabel("Your reference").fill("K7QM 3XPA");
+  await page.getByLabel("Your check-in code").fill("1234 5678 9012");
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expectSummary(page, "Your reference has 8 letters and numbers, like K7QM 3XPA.");
+  await expect(page.getByLabel("Your reference")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Your check-in code")).toHaveValue("1234 5678 9012");
+});
+
+test("too many tries: the API's message, and the helplines are there", async ({ page, request, baseURL, requests: _ }) => {
+  const codes = await askForSupport(request, baseURL!);
+  const locked = "There have been too many tries. To keep your request safe, wait 60 minutes, then try again.";
+  await page.route(
+    "**/api/check-in/sign-in",
+    (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "check_in.locked", message: locked, fields: [], requestId: "x" } }),
+      }),
+    { times: 1 },
+  );
+  await openCheckIn(page);
+  await page.getByLabel("Your reference").fill(codes.reference);
+  await page.getByLabel("Your check-in code").fill(codes.checkInCode);
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expectSummary(page, locked, "you can call or text one of the free helplines below");
+  await expect(page.locator("[aria-invalid]")).toHaveCount(0);
+  await expect(page.locator(".crisis-lines")).toContainText("Childline");
+  await expectAccessible(page);
+
+  // Once the wait is over, the same codes work.
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expectSignedIn(page, codes);
+});
+
+test("Sign out ends the session and returns to an empty form", async ({ page, request, baseURL, requests: _ }) => {
+  const codes = await askForSupport(request, baseURL!);
+  await openCheckIn(page);
+  await signIn(page, codes);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.locator("#checkin-notice")).toBeFocused();
+  await expect(page.locator("#checkin-notice")).toHaveText("You have signed out.");
+  await expectPage(page, TITLE, "Check in");
+  await expect(page.getByLabel("Your reference")).toHaveValue("");
+  await expect(page.getByLabel("Your check-in code")).toHaveValue("");
+  await expect(page.locator("main")).not.toContainText(formatReference(codes.reference));
+  await expect(page.locator("main")).not.toContainText(YOUNG_PEOPLE.name);
+  await expectAccessible(page);
+
+  expect((await page.request.get("/api/check-in")).status()).toBe(401);
+  await page.reload();
+  await expectPage(page, TITLE, "Check in");
+  await expect(page.getByLabel("Your reference")).toBeVisible();
+});
+
+test("Exit this page wipes the page and ends the session on the server", async ({ page, context, request, baseURL, requests }) => {
+  const codes = await askForSupport(request, baseURL!);
+  await openCheckIn(page);
+  await signIn(page, codes);
+  const token = (await context.cookies()).find((c) => c.name === "onedoor_checkin")?.value;
+  expect(token).toBeTruthy();
+
+  // What the page still shows in the instant after Exit, seen by a listener that runs after the page's own.
+  let seen: unknown;
+  await page.exposeFunction("reportCheckInState", (state: unknown) => (seen = state));
+  await page.evaluate(() =>
+    window.addEventListener("onedoor:exit", () =>
+      (window as unknown as { reportCheckInState: (s: unknown) => void }).reportCheckInState({
+        reference: document.querySelector("#checkin-reference")?.textContent ?? "",
+        services: document.querySelectorAll("#checkin-services > li").length,
+      }),
+    ),
+  );
+  await page.locator(".exit-this-page__button").click();
+  await page.waitForURL(`${EXIT_URL}**`);
+  expect(seen).toEqual({ reference: "", services: 0 });
+  expect(requests.some((url) => url.endsWith("/api/check-in/sign-out"))).toBe(true);
+
+  // The session is over on the server: the old cookie opens nothing, even sent by hand.
+  await expect.poll(async () => (await page.request.get("/api/check-in")).status()).toBe(401);
+  const replayed = await request.get(`${baseURL}/api/check-in`, { headers: { cookie: `onedoor_checkin=${token}` } });
+  expect(replayed.status()).toBe(401);
+
+  const again = await context.newPage();
+  await again.goto("/check-in/");
+  await expectPage(again, TITLE, "Check in");
+  await expect(again.getByLabel("Your reference")).toHaveValue("");
+});
+
+test("signing in and out with the keyboard only", async ({ page, request, baseURL, requests: _ }, testInfo) => {
+  test.skip(testInfo.project.name === "phone", "a phone has no keyboard to tab with");
+  const codes = await askForSupport(request, baseURL!);
+  await openCheckIn(page);
+
+  await tabTo(page, (el) => el.id === "reference");
+  await page.keyboard.type(formatReference(codes.reference));
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(formatCheckInCode(codes.checkInCode));
+  await tabTo(page, (el) => el.tag === "button" && el.text === "Check in");
+  await page.keyboard.press("Enter");
+  await expectSignedIn(page, codes);
+
+  await tabTo(page, (el) => el.tag === "button" && el.text === "Sign out");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#checkin-notice")).toBeFocused();
+  await expect(page.locator("#checkin-notice")).toHaveText("You have signed out.");
+});
