@@ -32,8 +32,21 @@ export const RouteSchema = z.object({
   possibleDuplicateOf: z.array(z.string()),
   expectedWaitWeeks: z.number().int().optional(),
   allocatedTo: StaffNameSchema.optional(),
+  /** On the waiting list: how often the service checks in with them (default every 2 weeks)... */
+  checkInEveryWeeks: z.number().int().optional(),
+  /** ...counted from here: when they joined the list, or the last contact attempt recorded. */
+  lastContactAt: z.iso.datetime().optional(),
 });
 export type Route = z.infer<typeof RouteSchema>;
+
+export const DEFAULT_CHECK_IN_WEEKS = 2;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Whether a service owes someone on its waiting list a check-in: nobody waits in silence. */
+export function isCheckInOverdue(route: Route, now: number): boolean {
+  if (route.status !== "waiting" || !route.lastContactAt) return false;
+  return now > Date.parse(route.lastContactAt) + (route.checkInEveryWeeks ?? DEFAULT_CHECK_IN_WEEKS) * WEEK_MS;
+}
 
 const note = z.string().trim().max(500, "Use at most 500 characters.").optional();
 
@@ -49,6 +62,12 @@ export const RouteActionInputSchema = z.discriminatedUnion(
         .int("Enter a whole number of weeks.")
         .min(0, "The wait cannot be less than 0 weeks.")
         .max(104, "Enter a wait of 104 weeks or less."),
+      checkInEveryWeeks: z
+        .number({ error: "Enter how often to check in, in weeks, as a number." })
+        .int("Enter a whole number of weeks.")
+        .min(1, "Check in at least every week or more.")
+        .max(12, "Check in at least every 12 weeks.")
+        .optional(),
     }),
     z.object({ action: z.literal("allocate"), accountId: z.uuid({ error: "Choose a worker from the list." }) }),
     z.object({

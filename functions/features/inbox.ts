@@ -4,7 +4,7 @@ import type { RequestRepository, StoredRequest } from "../db/requests";
 import type { StaffRepository } from "../db/staff";
 import type { AuditAction } from "../domain/audit";
 import { mayWorkOnRequests, scopeOf, type Actor } from "../domain/policy";
-import { ROUTE_EVENT_TEXT_FIELDS, type Route, type RouteActionInput, type RouteEvent } from "../domain/route";
+import { DEFAULT_CHECK_IN_WEEKS, isCheckInOverdue, ROUTE_EVENT_TEXT_FIELDS, type Route, type RouteActionInput, type RouteEvent } from "../domain/route";
 import { actionsFrom, isOpen, nextStatus, ROUTE_STATUSES, type RouteStatus } from "../domain/route-status";
 import type { StaffAccount } from "../domain/staff";
 import type { Source } from "./staff-auth";
@@ -32,8 +32,16 @@ export type InboxFilters = { view: "open" | "closed"; status?: RouteStatus; serv
 const requestRecord = (reference: string) => `request:${reference}`;
 const eventField = (eventId: string, field: string) => `event:${eventId}:${field}`;
 
-/** Urgent first, then oldest: the order every inbox shows. */
-const inboxOrder = (a: Route, b: Route) => Number(b.urgent) - Number(a.urgent) || a.createdAt.localeCompare(b.createdAt);
+/** Urgent first, then those owed a check-in, then oldest: the order every inbox shows. */
+const inboxOrder = (t: number) => (a: Route, b: Route) =>
+  Number(b.urgent) - Number(a.urgent) || Number(isCheckInOverdue(b, t)) - Number(isCheckInOverdue(a, t)) || a.createdAt.localeCompare(b.createdAt);
+
+/** Closing because they could not be reached needs a failed attempt and a follow-up after it. */
+function hasSafeFollowUp(events: RouteEvent[]): boolean {
+  const attempts = events.filter((e) => e.action === "contact");
+  const firstFailure = attempts.findIndex((e) => e.outcome !== "reached");
+  return firstFailure >= 0 && attempts.length > firstFailure + 1;
+}
 
 /**
  * J6: the provider inbox. Staff see only the routes to their own organisation's services; every
@@ -60,6 +68,7 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
     ...route,
     serviceName: names.get(route.serviceId) ?? "A service no longer listed",
     possibleDuplicate: route.possibleDuplicateOf.length > 0,
+    checkInOverdue: isCheckInOverdue(route, now()),
   });
 
   async function routeInScope(actor: Actor, action: "route.read" | "route.act", reference: string, serviceId: string): Promise<Route> {
@@ -114,7 +123,7 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
       const organisationIds = scope.everywhere ? [] : [...new Set(scope.organisationIds)];
       // No organisation to read requests in: a role that never reads them (403).
       if (!organisationIds.length) authorize(actor, "route.list");
-      const all = (await Promise.all(organisationIds.map((id) => requests.inbox(id, filters.view === "open")))).flat().sort(inboxOrder);
+      const all = (await Promise.all(organisationIds.map((id) => requests.inbox(id, filters.view === "open")))).flat().sort(inboxOrder(now()));
       const { items } = await directory.allServices();
       const services = items.filter((s) => organisationIds.includes(s.organisationId)).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
       const names = new Map(services.map((s) => [s.id, s.name]));
@@ -122,7 +131,10 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
       const shown = all.filter((r) => (!filters.status || r.status === filters.status) && (!filters.serviceId || r.serviceId === filters.serviceId));
       return {
         routes: shown.map((r) => summary(r, names)),
-        counts: { all: all.length, urgent: all.filter((r) => r.urgent).length, byStatus: count((r) => r.status), byService: count((r) => r.serviceId) },
+        counts: {
+          all: all.length,
+          urgent: all.filter((r) => r.urgent).length,
+          checkInOverdue: all.filter((r) => isCheckInOverdue(r, now())).length, byStatus: count((r) => r.status), byService: count((r) => r.serviceId) },
         services: services.map((s) => ({ id: s.id, name: s.name })),
       };
     },
@@ -150,7 +162,12 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
       const after: Route = { ...route, status, updatedAt: at, version: route.version + 1 };
       const event: RouteEvent = { id: randomUUID(), reference, serviceId, version: after.version, at, action: input.action, by: { accountId: account.id, name: account.name }, sealed: {} };
 
-      if (input.action === "wait") after.expectedWaitWeeks = event.expectedWaitWeeks = input.expectedWaitWeeks;
+      if (input.action === "wait") {
+        after.expectedWaitWeeks = event.expectedWaitWeeks = input.expectedWaitWeeks;
+        after.checkInEveryWeeks = input.checkInEveryWeeks ?? route.checkInEveryWeeks ?? DEFAULT_CHECK_IN_WEEKS;
+        // The check-in clock starts when they join the list.
+        after.lastContactAt = route.status === "waiting" ? route.lastContactAt : at;
+      }
       if (input.action === "allocate") {
         const colleague = (await colleaguesIn(route.organisationId)).find((c) => c.accountId === input.accountId);
         if (!colleague) throw new AppError("request.invalid", 400, "Choose a worker from the list.", [{ field: "accountId", message: "Choose a worker from your organisation." }]);
@@ -159,6 +176,17 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
       if (input.action === "contact") {
         event.outcome = input.outcome;
         event.channel = input.channel;
+        after.lastContactAt = at; // a check-in: the clock starts again
+      }
+      if (input.action === "close" && input.outcome === "unable-to-contact") {
+        const { events } = await requests.getWhole(reference);
+        if (!hasSafeFollowUp(events.filter((e) => e.serviceId === serviceId))) {
+          throw new AppError(
+            "route.needs_follow_up",
+            409,
+            "Before closing because you could not reach them, record a failed contact attempt and then a safe follow-up attempt. Nobody is closed for missing one call.",
+          );
+        }
       }
       if (input.action === "close") event.outcome = input.outcome;
       if (input.action === "decline" && input.signpostServiceId) {

@@ -276,3 +276,62 @@ describe("authorisation of every inbox route", () => {
     }
   });
 });
+
+describe("nobody waits in silence", () => {
+  const act = (env: Env, token: string, reference: string, body: unknown) =>
+    env.call("POST", `${routePath(reference, HARBOUR_YOUNG_PEOPLE.id)}/actions`, { token, body });
+  const WEEK = 7 * 24 * 60 * 60 * 1000;
+
+  it("shows who is owed a check-in (every 2 weeks unless set), ahead of older requests; recording contact resets the clock", async () => {
+    const env = await staffApp();
+    const worker = await signedIn(env, [{ role: "worker", organisationId: HARBOUR_ORG }]);
+    const only = { serviceIds: [HARBOUR_YOUNG_PEOPLE.id], consentServiceIds: [HARBOUR_YOUNG_PEOPLE.id] };
+    const older = await ask(env, only);
+    env.clock.now += 60_000;
+    const waiting = await ask(env, only);
+    env.clock.now += 60_000;
+    const weekly = await ask(env, only);
+    expect((await act(env, worker.token, waiting, { action: "wait", expectedWaitWeeks: 8 })).json.route).toMatchObject({ checkInEveryWeeks: 2, checkInOverdue: false });
+    await act(env, worker.token, weekly, { action: "wait", expectedWaitWeeks: 8, checkInEveryWeeks: 1 });
+
+    // Weeks pass: the worker signs in again each time (sessions end after 30 idle minutes).
+    const again = async () => (worker.token = await startSession(env.db, worker.account.id, env.clock.now));
+    env.clock.now += WEEK + 60_000;
+    await again();
+    let list = await env.call("GET", "/api/staff/inbox", { token: worker.token });
+    const refs = () => list.json.routes.map((r: { reference: string }) => r.reference);
+    expect(refs()).toEqual([weekly, older, waiting]);
+    expect(list.json.counts.checkInOverdue).toBe(1);
+
+    env.clock.now += WEEK;
+    await again();
+    list = await env.call("GET", "/api/staff/inbox", { token: worker.token });
+    expect(refs()).toEqual([waiting, weekly, older]); // both overdue now: the older of them first
+    expect(list.json.counts.checkInOverdue).toBe(2);
+
+    const contacted = await act(env, worker.token, waiting, { action: "contact", outcome: "reached", channel: "text" });
+    expect(contacted.json.route.checkInOverdue).toBe(false);
+    list = await env.call("GET", "/api/staff/inbox", { token: worker.token });
+    expect(list.json.counts.checkInOverdue).toBe(1);
+
+    const bad = await act(env, worker.token, waiting, { action: "wait", expectedWaitWeeks: 8, checkInEveryWeeks: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields[0].field).toBe("checkInEveryWeeks");
+  });
+
+  it("never closes someone for missing one call: 'could not reach them' needs a failed attempt and a safe follow-up first", async () => {
+    const env = await staffApp();
+    const worker = await signedIn(env, [{ role: "worker", organisationId: HARBOUR_ORG }]);
+    const reference = await ask(env);
+    await act(env, worker.token, reference, { action: "acknowledge" });
+    const early = await act(env, worker.token, reference, { action: "close", outcome: "unable-to-contact" });
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe("route.needs_follow_up");
+    await act(env, worker.token, reference, { action: "contact", outcome: "no-answer", channel: "phone" });
+    expect((await act(env, worker.token, reference, { action: "close", outcome: "unable-to-contact" })).status).toBe(409);
+    await act(env, worker.token, reference, { action: "contact", outcome: "no-answer", channel: "text", note: "Safe follow-up by text at their safe time." });
+    const closed = await act(env, worker.token, reference, { action: "close", outcome: "unable-to-contact" });
+    expect(closed.status).toBe(200);
+    expect(closed.json.route.status).toBe("closed");
+  });
+});

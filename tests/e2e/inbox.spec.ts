@@ -230,10 +230,15 @@ test("put a request on the waiting list", async ({ page, request, baseURL, reque
   await expect(page.getByLabel("Expected wait, in weeks")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
   await page.getByLabel("Expected wait, in weeks").fill("6");
+  await page.getByLabel("Check in with them every, in weeks").fill("20");
+  await wait.getByRole("button", { name: "Put on the waiting list" }).click();
+  await expectProblem(page, "Enter how often to check in as a whole number of weeks, from 1 to 12.");
+  await page.getByLabel("Check in with them every, in weeks").fill("3");
   await wait.getByRole("button", { name: "Put on the waiting list" }).click();
   await expectDone(page, "Added to the waiting list");
   await expect(page.getByRole("alert")).toHaveCount(0);
   await expect(page.locator("#route-facts")).toContainText("About 6 weeks");
+  await expect(page.locator("#route-facts")).toContainText("Every 3 weeks");
   await expect(page.locator("#route-history li").last()).toContainText("expected wait about 6 weeks");
   await expectAccessible(page);
 });

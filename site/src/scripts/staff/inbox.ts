@@ -14,6 +14,7 @@ function row(route: RouteSummary): HTMLLIElement {
   const tags = [
     el("li", {}, statusTag(route.status)),
     route.urgent ? el("li", {}, el("span", { class: "tag tag--urgent" }, "Urgent")) : null,
+    route.checkInOverdue ? el("li", {}, el("span", { class: "tag tag--duplicate" }, "Check-in due")) : null,
     route.possibleDuplicate ? el("li", {}, el("span", { class: "tag tag--duplicate" }, "Possible duplicate")) : null,
   ];
   return el(
@@ -79,6 +80,7 @@ export function startInbox(): Promise<void> {
       byId("inbox-counts").replaceChildren(
         el("li", {}, el("strong", {}, String(counts.all)), ` ${VIEW_WORDS[view]} ${counts.all === 1 ? "request" : "requests"}`),
         el("li", {}, el("strong", {}, String(counts.urgent)), " urgent"),
+        el("li", {}, el("strong", {}, String(counts.checkInOverdue)), ` ${counts.checkInOverdue === 1 ? "check-in" : "check-ins"} due`),
         el(
           "li",
           {},

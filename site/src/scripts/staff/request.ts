@@ -173,7 +173,11 @@ function check(action: InboxAction, form: HTMLFormElement): { body?: Record<stri
       const typed = textOf(form, "expectedWaitWeeks");
       const weeks = Number(typed);
       if (!/^\d{1,3}$/.test(typed) || weeks > 104) errors.push({ field: "expectedWaitWeeks", message: "Enter the expected wait as a whole number of weeks, from 0 to 104." });
-      return { body: { action, expectedWaitWeeks: weeks }, errors };
+      const every = textOf(form, "checkInEveryWeeks");
+      if (every && (!/^\d{1,2}$/.test(every) || Number(every) < 1 || Number(every) > 12)) {
+        errors.push({ field: "checkInEveryWeeks", message: "Enter how often to check in as a whole number of weeks, from 1 to 12." });
+      }
+      return { body: { action, expectedWaitWeeks: weeks, ...(every ? { checkInEveryWeeks: Number(every) } : {}) }, errors };
     }
     case "allocate": {
       const accountId = textOf(form, "accountId");
@@ -264,6 +268,9 @@ export function startRequest(): Promise<void> {
         ...fact("Service", route.serviceName),
         ...fact("Received", el("time", { datetime: route.createdAt }, formatDateTime(route.createdAt))),
         ...(route.status === "waiting" && route.expectedWaitWeeks !== undefined ? fact("Expected wait", weeksWords(route.expectedWaitWeeks)) : []),
+        ...(route.status === "waiting" && route.checkInEveryWeeks !== undefined
+          ? fact("Check in", `Every ${route.checkInEveryWeeks === 1 ? "week" : `${route.checkInEveryWeeks} weeks`}${route.checkInOverdue ? ". A check-in is due now: record a contact attempt." : ""}`)
+          : []),
         ...(route.allocatedTo ? fact("Allocated to", route.allocatedTo.name) : []),
       );
       byId("safe-facts").replaceChildren(...safeFacts(route));

@@ -22,6 +22,9 @@ export type RouteSummary = {
   status: RouteStatus;
   urgent: boolean;
   possibleDuplicate: boolean;
+  /** On the waiting list and owed a check-in. */
+  checkInOverdue: boolean;
+  checkInEveryWeeks?: number;
   createdAt: string;
   updatedAt: string;
   asker: Asker;
@@ -74,7 +77,7 @@ export type InboxView = "open" | "closed";
 
 export type Inbox = {
   routes: RouteSummary[];
-  counts: { all: number; urgent: number; byStatus: Partial<Record<RouteStatus, number>>; byService: Record<string, number> };
+  counts: { all: number; urgent: number; checkInOverdue: number; byStatus: Partial<Record<RouteStatus, number>>; byService: Record<string, number> };
   services: { id: string; name: string }[];
 };
 
