@@ -4,6 +4,7 @@ import type { RateLimitRepository } from "../db/rate-limits";
 import type { RequestRepository } from "../db/requests";
 import { randomUUID } from "node:crypto";
 import { CHECK_IN_LIMITS, CHECK_IN_SESSION, stageFor } from "../domain/check-in";
+import type { Service } from "../domain/directory";
 import type { Route, RouteEvent } from "../domain/route";
 import { LOWEST_FEELING, type Feeling } from "../domain/route-labels";
 import { isOpen, nextStatus } from "../domain/route-status";
@@ -24,6 +25,16 @@ type Deps = {
   hashKey: Buffer;
   now: () => number;
 };
+
+/**
+ * The wait a person on a waiting list is told: what the service said when it put them on the
+ * list, unless the service has since updated the expected wait in its listing (then that).
+ */
+function currentWait(route: Route, events: RouteEvent[], service: Service | undefined): number | undefined {
+  const setAt = events.filter((e) => e.serviceId === route.serviceId && e.action === "wait").at(-1)?.at ?? "";
+  const listed = service?.expectedWaitWeeks;
+  return listed !== null && listed !== undefined && service!.waitUpdatedAt > setAt ? listed : route.expectedWaitWeeks;
+}
 
 const busy = () => new AppError("check_in.busy", 409, "Something changed just now. Please try again.");
 
@@ -73,12 +84,13 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
         const declined = whole.events.filter((e) => e.serviceId === route.serviceId && e.action === "decline").at(-1);
         const text = declined ? (await openFields(cipher, `request:${reference}`, declined.sealed))[`event:${declined.id}:signpostText`] : undefined;
         const signpostId = declined?.signpostServiceId;
+        const expectedWaitWeeks = route.status === "waiting" ? currentWait(route, whole.events, services.get(route.serviceId)) : undefined;
         return {
           serviceId: route.serviceId,
           serviceName: services.get(route.serviceId)?.name ?? "A service no longer listed",
           status: route.status,
-          stage: stageFor(route),
-          expectedWaitWeeks: route.status === "waiting" ? route.expectedWaitWeeks : undefined,
+          stage: stageFor({ status: route.status, expectedWaitWeeks }),
+          expectedWaitWeeks,
           updatedAt: route.updatedAt,
           signpost: declined ? { serviceId: signpostId, serviceName: signpostId ? services.get(signpostId)?.name : undefined, text } : undefined,
         };

@@ -57,6 +57,21 @@ describe("signing in to check in", () => {
     expect(JSON.stringify(res.json)).not.toContain("Internal note"); // the reason is for staff
   });
 
+  it("shows the service's new expected wait to people on its list when the service updates its listing", async () => {
+    const env = await staffApp();
+    const { reference, checkInCode } = await asked(env);
+    const manager = await createStaff(env.db, [{ role: "manager", organisationId: HARBOUR_FAMILY.organisationId }]);
+    const token = await startSession(env.db, manager.account.id);
+    await env.call("POST", `/api/staff/inbox/${reference}/${HARBOUR_FAMILY.id}/actions`, { token, body: { action: "wait", expectedWaitWeeks: 6 } });
+    env.clock.now += 60_000;
+    const { id: _id, updatedAt: _u, waitUpdatedAt: _w, ...listing } = HARBOUR_FAMILY;
+    const updated = await env.call("PUT", `/api/staff/services/${HARBOUR_FAMILY.id}`, { token, body: { ...listing, expectedWaitWeeks: 10 } });
+    expect(updated.status, JSON.stringify(updated.json)).toBe(200);
+    const res = await signIn(env, reference, checkInCode);
+    const harbour = res.json.request.services.find((s: { serviceId: string }) => s.serviceId === HARBOUR_FAMILY.id);
+    expect(harbour).toMatchObject({ expectedWaitWeeks: 10, stage: "You are on their waiting list. The wait is about 10 weeks." });
+  });
+
   it("never says which of the two was wrong", async () => {
     const env = await staffApp();
     const { reference, checkInCode } = await asked(env);
