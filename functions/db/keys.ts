@@ -18,7 +18,9 @@
  * - `SIGNIN#<kind>#<hash>` / `SIGNIN`    failed sign-ins for one email or one source address
  * - `RATE#<bucket>#<key>` / `<window>`   a fixed-window request counter
  * - `AUDIT` / `<time>#<id>`              the audit log, newest last; gsi1 `AUDIT#ORG#<orgId>`
- * - `REQUEST#<ref>` / `REQUEST`          a request for support (identifying fields encrypted)
+ * - `REQUEST#<ref>` / `REQUEST`          a request for support (identifying fields encrypted); when the
+ *                                        person said yes to coordination, gsi1 `COORDINATION#<areaId>` /
+ *                                        `<createdAt>#<ref>`: a navigator's list for the area
  * - `REQUEST#<ref>` / `ROUTE#<serviceId>` its route to one service, so one Query reads a request
  *                                        whole; gsi1 `INBOX#<orgId>#OPEN|CLOSED` /
  *                                        `<0 urgent|1>#<createdAt>#<ref>#<serviceId>`: the inbox,
@@ -72,6 +74,8 @@ export const keys = {
 
   request: (reference: string) => ({ pk: `REQUEST#${reference}`, sk: "REQUEST" }),
   requestPartition: (reference: string) => ({ pk: `REQUEST#${reference}` }),
+  requestForCoordination: (areaId: string, createdAt: string, reference: string) => ({ gsi1pk: `COORDINATION#${areaId}`, gsi1sk: `${createdAt}#${reference}` }),
+  coordinationInArea: (areaId: string) => ({ gsi1pk: `COORDINATION#${areaId}` }),
   route: (reference: string, serviceId: string) => ({ pk: `REQUEST#${reference}`, sk: `ROUTE#${serviceId}` }),
   routeInInbox: (route: { organisationId: string; open: boolean; urgent: boolean; createdAt: string; reference: string; serviceId: string }) => ({
     gsi1pk: `INBOX#${route.organisationId}#${route.open ? "OPEN" : "CLOSED"}`,

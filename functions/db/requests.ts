@@ -73,7 +73,18 @@ export function requestRepository(db: Database) {
                   ConditionExpression: "attribute_not_exists(pk)",
                 },
               },
-              { Put: { TableName, Item: { ...request, ...keys.request(request.reference), type: "request" }, ConditionExpression: "attribute_not_exists(pk)" } },
+              {
+                Put: {
+                  TableName,
+                  Item: {
+                    ...request,
+                    ...keys.request(request.reference),
+                    ...(request.consentToCoordination && request.areaId ? keys.requestForCoordination(request.areaId, request.createdAt, request.reference) : {}),
+                    type: "request",
+                  },
+                  ConditionExpression: "attribute_not_exists(pk)",
+                },
+              },
               { Update: countInWindow(TableName, input.limit) },
               ...routes.map((route) => ({ Put: { TableName, Item: routeItem(route) } })),
               // Marking an earlier route is a change to it: its version moves on, so a member of
@@ -133,6 +144,17 @@ export function requestRepository(db: Database) {
         routes: items.filter((i) => i.type === "route").map((i) => RouteSchema.parse(strip(i))),
         events: items.filter((i) => i.type === "route-event").map((i) => RouteEventSchema.parse(strip(i))),
       };
+    },
+
+    /** The references of requests in an area whose person said yes to a navigator coordinating, oldest first. */
+    async forCoordination(areaId: string): Promise<string[]> {
+      const references: string[] = [];
+      const pages = paginateQuery(
+        { client: db.doc },
+        { TableName, IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": keys.coordinationInArea(areaId).gsi1pk } },
+      );
+      for await (const page of pages) references.push(...(page.Items ?? []).map((i) => String(i.reference)));
+      return references;
     },
 
     async getRoute(reference: string, serviceId: string): Promise<Route | undefined> {

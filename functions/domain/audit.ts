@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "route.contact",
   "route.decline",
   "route.close",
+  "coordination.read",
 ] as const;
 
 export const AuditEntrySchema = z.object({

@@ -24,6 +24,7 @@ type Rule = (grant: Grant, target: Target, actor: Actor) => boolean;
 const anywhere: Rule = () => true;
 const ownOrganisation: Rule = (g, t) => !!g.organisationId && g.organisationId === t.organisationId;
 const ownAccount: Rule = (_g, t, actor) => t.accountId === actor.accountId;
+const ownArea: Rule = (g, t) => !!g.areaId && g.areaId === t.areaId;
 
 /** A manager hands out worker or manager roles in their own organisation, and nothing else. */
 const ownOrganisationStaffGrants: Rule = (g, t) =>
@@ -72,6 +73,11 @@ export const POLICY = {
   "route.list": { manager: ownOrganisation, worker: ownOrganisation },
   "route.read": { manager: ownOrganisation, worker: ownOrganisation },
   "route.act": { manager: ownOrganisation, worker: ownOrganisation },
+
+  // A navigator sees, for people in their area who said yes to coordination, every service
+  // involved and its stage: never what was written for one service (J7).
+  "coordination.list": { navigator: ownArea },
+  "coordination.read": { navigator: ownArea },
 } satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Action = keyof typeof POLICY;

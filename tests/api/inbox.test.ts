@@ -335,3 +335,39 @@ describe("nobody waits in silence", () => {
     expect(closed.json.route.status).toBe("closed");
   });
 });
+
+describe("the navigator view (J7)", () => {
+  it("shows a navigator of the area each service's stage for people who said yes to coordination, nothing written for one service, and audits the read", async () => {
+    const env = await staffApp();
+    const navigator = await signedIn(env, [{ role: "navigator", areaId: "E06000023" }]);
+    const elsewhere = await signedIn(env, [{ role: "navigator", areaId: "E08000035" }]);
+    const worker = await signedIn(env, [{ role: "worker", organisationId: HARBOUR_ORG }]);
+    const yes = await ask(env); // consentToCoordination: true, area E06000023
+    const no = await ask(env, { consentToCoordination: false });
+    await env.call("POST", `${routePath(yes, HARBOUR_YOUNG_PEOPLE.id)}/actions`, { token: worker.token, body: { action: "contact", outcome: "reached", channel: "text", note: "Private note" } });
+
+    const list = await env.call("GET", "/api/staff/coordination", { token: navigator.token });
+    expect(list.status).toBe(200);
+    const refs = list.json.requests.map((r: { reference: string }) => r.reference);
+    expect(refs).toContain(yes);
+    expect(refs).not.toContain(no);
+
+    const one = await env.call("GET", `/api/staff/coordination/${yes}`, { token: navigator.token });
+    expect(one.status).toBe(200);
+    expect(one.json.request.services.map((s: { serviceName: string }) => s.serviceName).sort()).toEqual([HARBOUR_YOUNG_PEOPLE.name, MEADOW_CLINIC.name].sort());
+    const harbour = one.json.request.services.find((s: { serviceId: string }) => s.serviceId === HARBOUR_YOUNG_PEOPLE.id);
+    expect(harbour).toMatchObject({ status: "received", lastContactAt: expect.any(String) });
+    expect(JSON.stringify(one.json)).not.toMatch(/07700|bluebird|after school|Private note|write things down/);
+
+    const audit = await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName, FilterExpression: "#a = :a", ExpressionAttributeNames: { "#a": "action" }, ExpressionAttributeValues: { ":a": "coordination.read" } }));
+    expect(audit.Items).toHaveLength(1);
+
+    // Not in their area, not consented, or not a navigator: nothing.
+    expect((await env.call("GET", `/api/staff/coordination/${yes}`, { token: elsewhere.token })).status).toBe(404);
+    expect((await env.call("GET", "/api/staff/coordination", { token: elsewhere.token })).json.requests).toEqual([]);
+    expect((await env.call("GET", `/api/staff/coordination/${no}`, { token: navigator.token })).status).toBe(404);
+    expect((await env.call("GET", "/api/staff/coordination", { token: worker.token })).status).toBe(403);
+    const admin = await signedIn(env, [{ role: "admin" }]);
+    expect((await env.call("GET", `/api/staff/coordination/${yes}`, { token: admin.token })).status).toBe(403);
+  });
+});
