@@ -120,10 +120,7 @@ export const RouteEventSchema = z.object({
   outcome: z.string().optional(),
   channel: z.string().optional(),
   signpostServiceId: z.uuid().optional(),
-  /** Encrypted `reason`, `note`, `signpostText`. */
+  /** Encrypted `reason`, `note`, `signpostText` (features/open-request.ts). */
   sealed: z.record(z.string(), z.string()).default({}),
 });
 export type RouteEvent = z.infer<typeof RouteEventSchema>;
-
-/** The free-text parts of an action: encrypted before storage. */
-export const ROUTE_EVENT_TEXT_FIELDS = ["reason", "note", "signpostText"] as const;

@@ -12,8 +12,8 @@ import { newCheckInCode } from "../domain/request-codes";
 import { AppError } from "../errors";
 import type { FieldCipher } from "../security/field-encryption";
 import { hashCheckInCode, verifyPassword } from "../security/passwords";
-import { openFields, sealFields } from "../security/sealed-fields";
 import { keyedHash, randomToken, tokenHash } from "../security/tokens";
+import { openEventTexts, sealEventTexts } from "./open-request";
 import type { Source } from "./staff-auth";
 
 type Deps = {
@@ -82,7 +82,7 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
     const routes = await Promise.all(
       whole.routes.map(async (route) => {
         const declined = whole.events.filter((e) => e.serviceId === route.serviceId && e.action === "decline").at(-1);
-        const text = declined ? (await openFields(cipher, `request:${reference}`, declined.sealed))[`event:${declined.id}:signpostText`] : undefined;
+        const text = declined ? (await openEventTexts(cipher, declined)).signpostText : undefined;
         const signpostId = declined?.signpostServiceId;
         const expectedWaitWeeks = route.status === "waiting" ? currentWait(route, whole.events, services.get(route.serviceId)) : undefined;
         return {
@@ -154,7 +154,7 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
             at,
             action: update.action,
             ...(update.action === "feeling" ? { outcome: update.feeling } : { notSafeNow: update.notSafeNow }),
-            sealed: await sealFields(cipher, `request:${reference}`, { [`event:${id}:note`]: update.note }),
+            sealed: await sealEventTexts(cipher, reference, id, { note: update.note }),
           };
           return { before: route, after, event };
         }),

@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { DirectoryRepository } from "../db/directory";
-import type { RequestRepository, StoredRequest } from "../db/requests";
+import type { RequestRepository } from "../db/requests";
 import type { StaffRepository } from "../db/staff";
 import type { AuditAction } from "../domain/audit";
 import { mayWorkOnRequests, scopeOf, type Actor } from "../domain/policy";
-import { DEFAULT_CHECK_IN_WEEKS, isCheckInOverdue, ROUTE_EVENT_TEXT_FIELDS, type Route, type RouteActionInput, type RouteEvent } from "../domain/route";
+import { DEFAULT_CHECK_IN_WEEKS, isCheckInOverdue, type Route, type RouteActionInput, type RouteEvent } from "../domain/route";
 import { actionsFrom, isOpen, nextStatus, ROUTE_STATUSES, type RouteStatus } from "../domain/route-status";
 import type { StaffAccount } from "../domain/staff";
+import { openAnswers, openEventTexts, sealEventTexts, type EventTexts } from "./open-request";
 import type { Source } from "./staff-auth";
-import { joinIdentifying, type ClearRequest } from "../domain/support-request";
 import { AppError } from "../errors";
 import { authorize, notFound } from "../http/authorize";
 import type { FieldCipher } from "../security/field-encryption";
-import { openFields, sealFields } from "../security/sealed-fields";
 
 type Deps = {
   requests: RequestRepository;
@@ -29,8 +28,6 @@ export type Staff = { actor: Actor; account: StaffAccount; source: Source };
 
 export type InboxFilters = { view: "open" | "closed"; status?: RouteStatus; serviceId?: string };
 
-const requestRecord = (reference: string) => `request:${reference}`;
-const eventField = (eventId: string, field: string) => `event:${eventId}:${field}`;
 
 /** Urgent first, then those owed a check-in, then oldest: the order every inbox shows. */
 const inboxOrder = (t: number) => (a: Route, b: Route) =>
@@ -83,23 +80,19 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
     const whole = await requests.getWhole(reference);
     const route = whole.routes.find((r) => r.serviceId === serviceId);
     if (!whole.request || !route) throw notFound();
-    const { sealed, checkInCodeHash: _h, contactHashes: _c, idempotencyKeyHash: _k, reference: _r, createdAt: _at, urgent: _u, ...clear } = whole.request as StoredRequest;
-    const answers = joinIdentifying(clear as ClearRequest, await openFields(cipher, requestRecord(reference), sealed));
+    const answers = await openAnswers(cipher, whole.request);
     const events = whole.events.filter((e) => e.serviceId === serviceId);
-    const texts = await openFields(cipher, requestRecord(reference), Object.assign({}, ...events.map((e) => e.sealed)));
     const names = await serviceNames([serviceId, ...events.flatMap((e) => (e.signpostServiceId ? [e.signpostServiceId] : []))]);
     const history = [
       { at: route.createdAt, action: "received" as const },
-      ...events.map(({ sealed: eventSealed, id, reference: _ref, serviceId: _sid, version: _v, signpostServiceId, ...event }) => {
-        const text = (field: string) => (eventSealed[eventField(id, field)] ? texts[eventField(id, field)] : undefined);
-        const signpostText = text("signpostText");
-        return {
-          ...event,
-          reason: text("reason"),
-          note: text("note"),
-          signpost: signpostServiceId || signpostText ? { serviceId: signpostServiceId, serviceName: signpostServiceId ? names.get(signpostServiceId) : undefined, text: signpostText } : undefined,
-        };
-      }),
+      ...(await Promise.all(
+        events.map(async (full) => {
+          const { sealed: _s, id: _id, reference: _ref, serviceId: _sid, version: _v, signpostServiceId, ...event } = full;
+          const { reason, note, signpostText } = await openEventTexts(cipher, full);
+          const signpost = signpostServiceId || signpostText ? { serviceId: signpostServiceId, serviceName: signpostServiceId ? names.get(signpostServiceId) : undefined, text: signpostText } : undefined;
+          return { ...event, reason, note, signpost };
+        }),
+      )),
     ];
     const { method, safeDays, safeTimes, voicemailOk, sayWhoWeAre, codeWord, phone, email, trustedAdult } = answers.contact;
     return {
@@ -196,8 +189,8 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
         }
         event.signpostServiceId = input.signpostServiceId;
       }
-      const texts = Object.fromEntries(ROUTE_EVENT_TEXT_FIELDS.map((f) => [eventField(event.id, f), (input as Partial<Record<string, string>>)[f]]));
-      event.sealed = await sealFields(cipher, requestRecord(reference), texts);
+      const { reason, note, signpostText } = input as EventTexts;
+      event.sealed = await sealEventTexts(cipher, reference, event.id, { reason, note, signpostText });
 
       if (!(await requests.changeRoutes([{ before: route, after, event }]))) {
         throw new AppError("route.changed", 409, "Someone else changed this request just now. Look at it again, then try again.");
