@@ -32,6 +32,8 @@ import { checkInFeature } from "./features/check-in";
 import { checkInRoutes } from "./routes/check-in";
 import { coordinationFeature } from "./features/coordination";
 import { coordinationRoutes } from "./routes/coordination";
+import { subjectAccessFeature } from "./features/subject-access";
+import { subjectAccessRoutes } from "./routes/subject-access";
 import type { FieldCipher } from "./security/field-encryption";
 
 /** What the app needs from outside: the same in Lambda, in `npm start` and in tests. */
@@ -124,6 +126,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/requests", requestRoutes(ask, deps.hashKey))
     .route("/api/check-in", checkInRoutes(checkIn))
     .route("/api/staff/inbox", inboxRoutes(auth, inbox))
+    .route("/api/staff/requests", subjectAccessRoutes(auth, subjectAccessFeature({ requests, directory: directoryStore, audit, cipher: deps.fieldCipher, record: auth.record, now })))
     .route("/api/staff/coordination", coordinationRoutes(auth, coordinationFeature({ requests, directory: directoryStore, record: auth.record, now })))
     .route("/api/staff", staffAuthRoutes(auth, directoryStore))
     .route("/api/staff", staffAdminRoutes({ auth, staff, directory: directoryStore, audit, now }));

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "route.decline",
   "route.close",
   "coordination.read",
+  "request.exported",
 ] as const;
 
 export const AuditEntrySchema = z.object({

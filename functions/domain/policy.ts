@@ -77,6 +77,8 @@ export const POLICY = {
   // A navigator sees, for people in their area who said yes to coordination, every service
   // involved and its stage: never what was written for one service (J7).
   "coordination.list": { navigator: ownArea },
+  /** A subject access export of one request: admins only, audited. */
+  "request.export": { admin: anywhere },
   "coordination.read": { navigator: ownArea },
 } satisfies Record<string, Partial<Record<Role, Rule>>>;
 

@@ -371,3 +371,29 @@ describe("the navigator view (J7)", () => {
     expect((await env.call("GET", `/api/staff/coordination/${yes}`, { token: admin.token })).status).toBe(403);
   });
 });
+
+describe("subject access export", () => {
+  it("gives an admin everything held about one request as JSON, decrypted, with who read it; the export is audited; nobody else may", async () => {
+    const env = await staffApp();
+    const admin = await signedIn(env, [{ role: "admin" }]);
+    const worker = await signedIn(env, [{ role: "worker", organisationId: HARBOUR_ORG }]);
+    const reference = await ask(env);
+    await env.call("GET", routePath(reference, HARBOUR_YOUNG_PEOPLE.id), { token: worker.token });
+    await env.call("POST", `${routePath(reference, HARBOUR_YOUNG_PEOPLE.id)}/actions`, { token: worker.token, body: { action: "contact", outcome: "reached", channel: "text", note: "Spoke briefly." } });
+
+    const res = await env.call("GET", `/api/staff/requests/${reference.toLowerCase()}/export`, { token: admin.token });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(`onedoor-${reference}.json`);
+    expect(res.json.request.answers).toMatchObject({ message: "I would like to talk to someone after school.", contact: { phone: "07700900123", codeWord: "bluebird" } });
+    expect(res.json.services).toHaveLength(2);
+    expect(res.json.history[0]).toMatchObject({ action: "contact", note: "Spoke briefly." });
+    expect(res.json.access.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(["route.read", "route.contact"]));
+    expect(JSON.stringify(res.json)).not.toContain("scrypt$");
+
+    const audit = await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName, FilterExpression: "#a = :a", ExpressionAttributeNames: { "#a": "action" }, ExpressionAttributeValues: { ":a": "request.exported" } }));
+    expect(audit.Items).toHaveLength(1);
+    expect((await env.call("GET", `/api/staff/requests/${reference}/export`, { token: worker.token })).status).toBe(403);
+    expect((await env.call("GET", "/api/staff/requests/ABCDEFGH/export", { token: admin.token })).status).toBe(404);
+    expect((await env.call("GET", "/api/staff/requests/nope/export", { token: admin.token })).status).toBe(400);
+  });
+});
