@@ -300,3 +300,211 @@ test("signing in and out with the keyboard only", async ({ page, request, baseUR
   await expect(page.locator("#checkin-notice")).toBeFocused();
   await expect(page.locator("#checkin-notice")).toHaveText("You have signed out.");
 });
+
+/* What a signed-in person can do (J3): how are you doing, contact me sooner, stop asking one service, delete. */
+
+const feeling = (page: Page) => page.locator("#feeling-section");
+const sooner = (page: Page) => page.locator("#sooner-section");
+
+/** A worker of Harbour opens their inbox in a browser context of their own and finds this request at the top, marked Urgent. */
+async function workerSeesUrgentAtTop(browser: import("@playwright/test").Browser, baseURL: string, reference: string) {
+  const staff = await browser.newContext({ baseURL });
+  try {
+    const staffPage = await staff.newPage();
+    await signedInPage(staffPage, WORKER);
+    await staffPage.goto("/staff/inbox/");
+    await expect(staffPage.locator("#inbox-status")).not.toBeEmpty();
+    const row = staffPage.locator(`#inbox-rows > li[data-reference="${reference}"]`);
+    await expect(row.locator(".tag--urgent")).toHaveText("Urgent");
+    // Urgent requests come first (oldest first among them): every row above this one is urgent too.
+    const above = await staffPage.locator("#inbox-rows > li").evaluateAll(
+      (rows, ref) => rows.slice(0, rows.findIndex((r) => r.getAttribute("data-reference") === ref)).map((r) => !!r.querySelector(".tag--urgent")),
+      reference,
+    );
+    expect(above.every(Boolean)).toBe(true);
+  } finally {
+    await staff.close();
+  }
+}
+
+test("how are you doing: okay, then really bad, which a worker sees first, marked Urgent", async ({ page, browser, request, baseURL, requests: _ }) => {
+  const codes = await askForSupport(request, baseURL!);
+  await openCheckIn(page);
+  await signIn(page, codes);
+  await expect(feeling(page).getByRole("heading", { level: 2, name: "How are you doing?" })).toBeVisible();
+  const choices = feeling(page).getByRole("radio");
+  await expect(choices).toHaveCount(5);
+  await expect(choices.first()).toHaveAccessibleName("Really bad");
+  await expect(page.locator("#feeling-urgent")).toBeHidden();
+  await expectAccessible(page);
+
+  // Nothing chosen: the summary says what to do, on the group of choices.
+  await feeling(page).getByRole("button", { name: "Send" }).click();
+  await expectSummary(page, "Choose how you are doing.");
+  await expect(page.locator('[data-field="feeling"]')).toHaveClass(/field--error/);
+  await page.getByRole("alert").getByRole("link", { name: "Choose how you are doing." }).click();
+  await expect(page.getByLabel("Really bad")).toBeFocused();
+  await expectAccessible(page);
+
+  await feeling(page).getByLabel("Okay").check();
+  await feeling(page).getByLabel("Anything else you want to tell them? (optional)").fill("School was hard today.");
+  await feeling(page).getByRole("button", { name: "Send" }).click();
+  await expect(page.locator("#feeling-done")).toBeFocused();
+  await expect(page.locator("#feeling-done")).toHaveText("Thank you for telling us. Your services can see this.");
+  await expect(page.locator("#feeling-urgent-done")).toBeHidden();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page).toHaveTitle(TITLE);
+  await expect(feeling(page).getByLabel("Okay")).not.toBeChecked();
+  await expect(feeling(page).getByLabel("Anything else you want to tell them? (optional)")).toHaveValue("");
+  await expectAccessible(page);
+
+  // Really bad: the urgent help panel straight away, saying services will see it first.
+  await feeling(page).getByLabel("Really bad").check();
+  await expect(page.locator("#feeling-urgent")).toBeVisible();
+  await expect(page.locator("#feeling-urgent")).toContainText("If you are in danger now, call 999.");
+  await expect(page.locator("#feeling-urgent")).toContainText("so services see it first");
+  await expect(page.locator("#feeling-urgent")).toContainText("Childline");
+  await feeling(page).getByRole("button", { name: "Send" }).click();
+  await expect(page.locator("#feeling-done")).toBeFocused();
+  await expect(page.locator("#feeling-urgent")).toBeHidden();
+  await expect(page.locator("#feeling-urgent-done")).toBeVisible();
+  await expect(page.locator("#feeling-urgent-done")).toContainText("We have marked your request as urgent, so services see it first.");
+  await expectNothingKept(page);
+  await expectAccessible(page);
+
+  await workerSeesUrgentAtTop(browser, baseURL!, codes.reference);
+});
+
+test("ask to be contacted sooner, not safe right now", async ({ page, request, baseURL, requests: _ }) => {
+  const codes = await askForSupport(request, baseURL!);
+  await openCheckIn(page);
+  await signIn(page, codes);
+  await expect(sooner(page).getByRole("heading", { level: 2, name: "Ask to be contacted sooner" })).toBeVisible();
+
+  await sooner(page).getByRole("button", { name: "Send" }).click();
+  await expectSummary(page, "Say if you are safe right now.");
+  await expect(page.locator('[data-field="safe-now"]')).toHaveClass(/field--error/);
+  await expectAccessible(page);
+
+  // Yes, then No: the urgent help panel comes and goes with the answer.
+  await sooner(page).getByLabel("Yes", { exact: true }).check();
+  await expect(page.locator("#sooner-urgent")).toBeHidden();
+  await sooner(page).getByLabel("No", { exact: true }).check();
+  await expect(page.locator("#sooner-urgent")).toBeVisible();
+  await expect(page.locator("#sooner-urgent")).toContainText("so services see it first");
+  await sooner(page).getByLabel("Anything you want them to know? (optional)").fill("Please ring after school.");
+  await sooner(page).getByRole("button", { name: "Send" }).click();
+  await expect(page.locator("#sooner-done")).toBeFocused();
+  await expect(page.locator("#sooner-done")).toContainText("Thank you for telling us.");
+  await expect(page.locator("#sooner-urgent-done")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page).toHaveTitle(TITLE);
+  await expectNothingKept(page);
+  await expectAccessible(page);
+
+  // The session ended on the server: asking again goes back to signing in, saying why.
+  await page.request.post("/api/check-in/sign-out", { headers: { origin: new URL(baseURL!).origin } });
+  await sooner(page).getByLabel("Yes", { exact: true }).check();
+  await sooner(page).getByRole("button", { name: "Send" }).click();
+  await expect(page.locator("#checkin-notice")).toBeFocused();
+  await expect(page.locator("#checkin-notice")).toContainText("You have been signed out");
+  await expect(page.locator("main")).not.toContainText(formatReference(codes.reference));
+});
+
+test("stop asking one service: a check first, and the other carries on", async ({ page, request, baseURL, requests: _ }) => {
+  const codes = await askForSupport(request, baseURL!, [YOUNG_PEOPLE.id, FAMILY.id]);
+  await openCheckIn(page);
+  await signIn(page, codes);
+  const young = card(page, YOUNG_PEOPLE.id);
+  const family = card(page, FAMILY.id);
+  const stop = (one: ReturnType<typeof card>) => one.getByRole("button", { name: /^Stop asking this service/ });
+
+  // Changing their mind at the check puts them back where they were.
+  await stop(young).click();
+  const question = young.getByText(`Are you sure you want to stop asking ${YOUNG_PEOPLE.name}?`);
+  await expect(question).toBeFocused();
+  await expect(young).toContainText("You can still ask again later.");
+  await expect(young).toContainText("Your other services will carry on.");
+  await expectAccessible(page);
+  await young.getByRole("button", { name: "No, keep asking" }).click();
+  await expect(stop(young)).toBeFocused();
+
+  // A problem on the server: said in words, and nothing changes.
+  await page.route(
+    `**/api/check-in/services/${FAMILY.id}/withdraw`,
+    (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "route.not_allowed", message: "This service has already finished with your request, so there is nothing to stop.", fields: [], requestId: "x" } }),
+      }),
+    { times: 1 },
+  );
+  await stop(family).click();
+  await family.getByRole("button", { name: "Yes, stop asking" }).click();
+  await expectSummary(page, "This service has already finished with your request, so there is nothing to stop.");
+  await expectAccessible(page);
+  await family.getByRole("button", { name: "No, keep asking" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  await stop(young).click();
+  await young.getByRole("button", { name: "Yes, stop asking" }).click();
+  const confirmed = young.locator(".checkin-done");
+  await expect(confirmed).toBeFocused();
+  await expect(confirmed).toContainText(`You have stopped asking ${YOUNG_PEOPLE.name}.`);
+  await expect(confirmed).toContainText("You can still ask again later.");
+  await expect(young.locator(".checkin-stage")).toHaveText("You stopped asking this service.");
+  await expect(young).toHaveAttribute("data-status", "withdrawn");
+  await expect(stop(young)).toHaveCount(0);
+  await expect(family).toHaveAttribute("data-status", "received");
+  await expect(stop(family)).toBeVisible();
+  await expect(feeling(page)).toBeVisible();
+  await expectAccessible(page);
+
+  // A finished service has nothing to stop, after loading the page again too.
+  await page.reload();
+  await expectPage(page, TITLE, "Your request");
+  await expect(stop(card(page, YOUNG_PEOPLE.id))).toHaveCount(0);
+  await expect(stop(card(page, FAMILY.id))).toBeVisible();
+});
+
+test("delete my request: a check first, then everything is gone and the codes stop working", async ({ page, request, baseURL, requests: _ }) => {
+  const codes = await askForSupport(request, baseURL!);
+  await openCheckIn(page);
+  await signIn(page, codes);
+  const section = page.locator("#delete-section");
+
+  await section.getByRole("button", { name: "Delete my request", exact: true }).click();
+  await expect(section.getByRole("heading", { name: "Are you sure you want to delete your request?" })).toBeFocused();
+  await expect(section).toContainText("everything you told us when you asked");
+  await expect(section).toContainText("You cannot undo this.");
+  await expectAccessible(page);
+  await section.getByRole("button", { name: "No, keep my request" }).click();
+  await expect(section.getByRole("button", { name: "Delete my request", exact: true })).toBeFocused();
+
+  // A problem on the server: said in words, and the request is still there.
+  await page.route("**/api/check-in", (route) => (route.request().method() === "DELETE" ? route.fulfill({ status: 500, body: "" }) : route.fallback()), { times: 1 });
+  await section.getByRole("button", { name: "Delete my request", exact: true }).click();
+  await section.getByRole("button", { name: "Yes, delete my request" }).click();
+  await expectSummary(page, "Something went wrong on our side. Please try again in a minute.");
+  await expectAccessible(page);
+
+  await section.getByRole("button", { name: "Yes, delete my request" }).click();
+  await expect(page.locator("#checkin-notice")).toBeFocused();
+  await expect(page.locator("#checkin-notice")).toHaveText("Your request has been deleted. We have removed everything you told us.");
+  await expectPage(page, TITLE, "Check in");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByLabel("Your reference")).toHaveValue("");
+  await expect(page.getByLabel("Your check-in code")).toHaveValue("");
+  await expect(page.locator("main")).not.toContainText(formatReference(codes.reference));
+  await expect(page.locator("main")).not.toContainText(YOUNG_PEOPLE.name);
+  await expectNothingKept(page);
+  await expectAccessible(page);
+  expect((await page.request.get("/api/check-in")).status()).toBe(401);
+
+  // The same reference and code no longer open anything.
+  await page.getByLabel("Your reference").fill(codes.reference);
+  await page.getByLabel("Your check-in code").fill(codes.checkInCode);
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expectSummary(page, FAILED);
+});

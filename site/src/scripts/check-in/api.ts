@@ -1,3 +1,4 @@
+import type { Feeling } from "../../../../functions/domain/route-labels";
 import type { RouteStatus } from "../../../../functions/domain/route-status";
 import type { ApiError, ApiResult } from "../api";
 
@@ -39,7 +40,7 @@ function fieldsOf(fields: unknown): ApiError["fields"] {
 }
 
 /** Calls the check-in API on OneDoor's own origin; the session travels only as its HttpOnly cookie. */
-async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<ApiResult<T>> {
+async function call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -63,6 +64,19 @@ export const currentCheckIn = () => call<{ request: CheckInView }>("GET", "/api/
 
 /** Signs in with a reference and a check-in code, already tidied. */
 export const signIn = (reference: string, code: string) => call<{ request: CheckInView }>("POST", "/api/check-in/sign-in", { reference, code });
+
+/** "How are you doing?": every service still working on the request sees it. */
+export const sendFeeling = (feeling: Feeling, note?: string) => call<{ request: CheckInView }>("POST", "/api/check-in/feeling", { feeling, ...(note ? { note } : {}) });
+
+/** "Please contact me sooner", and whether they are safe right now. */
+export const askSooner = (notSafeNow: boolean, note?: string) => call<{ request: CheckInView }>("POST", "/api/check-in/sooner", { notSafeNow, ...(note ? { note } : {}) });
+
+/** Stops asking one service; the others carry on. */
+export const withdrawFrom = (serviceId: string) =>
+  call<{ request: CheckInView }>("POST", `/api/check-in/services/${encodeURIComponent(serviceId)}/withdraw`);
+
+/** Deletes the whole request at once; the session ends with it. */
+export const deleteRequest = () => call<{ deleted: true }>("DELETE", "/api/check-in");
 
 /** Ends the session on the server and clears its cookie. */
 export const signOut = () => call<void>("POST", "/api/check-in/sign-out");

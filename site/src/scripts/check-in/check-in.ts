@@ -3,6 +3,7 @@ import type { ApiError } from "../api";
 import { byId, el } from "../dom";
 import { EXIT_EVENT } from "../exit-this-page";
 import { clearErrors, showErrors } from "../form-errors";
+import { checkInActions } from "./actions";
 import { currentCheckIn, signIn, signOut, signOutAsTheyLeave, type CheckInView } from "./api";
 import { formatDate, serviceCard } from "./view";
 
@@ -36,14 +37,20 @@ export function startCheckIn(): void {
   const referenceShown = byId("checkin-reference");
   const asked = byId("checkin-asked");
   const services = byId("checkin-services");
-  const actions = byId("checkin-actions");
   const signInHeading = byId("checkin-signin-heading");
   const viewHeading = byId("checkin-view-heading");
+
+  let exited = false;
+  const doings = checkInActions({
+    signedOut: () => signedOut(),
+    deleted: () => showForm({ note: "Your request has been deleted. We have removed everything you told us.", focus: true }),
+    render: (request) => render(request),
+    exited: () => exited,
+  });
 
   // Only the state on screen is in the page: one h1, and nothing hidden for a screen reader to find.
   signInSection.remove();
   viewSection.remove();
-  let exited = false;
   let signingIn = false;
   let signingOut = false;
 
@@ -59,7 +66,7 @@ export function startCheckIn(): void {
     referenceShown.textContent = "";
     asked.textContent = "";
     services.replaceChildren();
-    actions.replaceChildren();
+    doings.reset();
     signOutProblem.replaceChildren();
   }
 
@@ -79,16 +86,24 @@ export function startCheckIn(): void {
     else signInHeading.focus();
   }
 
+  /** The request as the API gives it now; what the person can do follows from each service's status. */
+  function render(request: CheckInView) {
+    referenceShown.textContent = formatReference(request.reference);
+    asked.textContent = `You asked for support on ${formatDate(request.createdAt)}.`;
+    const cards = request.services.map((service) => {
+      const card = serviceCard(service);
+      doings.fillCard(card, service, request);
+      return card;
+    });
+    if (cards.length) services.replaceChildren(...cards);
+    else services.replaceChildren(el("li", {}, "There are no services on this request now."));
+    doings.update(request);
+  }
+
   function showView(request: CheckInView, focus: boolean) {
     wipeForm();
     wipeView();
-    referenceShown.textContent = formatReference(request.reference);
-    asked.textContent = `You asked for support on ${formatDate(request.createdAt)}.`;
-    if (request.services.length) services.replaceChildren(...request.services.map(serviceCard));
-    else services.replaceChildren(el("li", {}, "There are no services on this request now."));
-    // Later actions (how are you doing, contact me sooner, change contact details, delete the
-    // request) are added to #checkin-actions here, and withdrawing to each card's
-    // [data-service-actions]. Each one's 401 "check_in.signed_out" should call signedOut().
+    render(request);
     mount(viewSection);
     if (focus) viewHeading.focus();
   }

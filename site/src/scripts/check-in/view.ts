@@ -60,7 +60,7 @@ export function serviceCard(service: CheckInService): HTMLLIElement {
     el("p", { class: "checkin-stage" }, service.stage),
     facts,
     signpost,
-    // Later: what the person can do about this one service (withdraw from it) goes here.
+    // What the person can do about this one service (stop asking it): actions.ts fills this.
     el("div", { "data-service-actions": "", hidden: "" }),
   );
 }
