@@ -19,6 +19,7 @@ export default $config({
     // set up `$app` and the providers (SST does not allow top-level imports in this file).
     await import("./stacks/database");
     await import("./stacks/api");
+    await import("./stacks/retention");
     const { router } = await import("./stacks/site");
     return { url: router.url };
   },

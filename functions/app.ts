@@ -29,6 +29,7 @@ import { askForSupportFeature } from "./features/ask-for-support";
 import { inboxFeature } from "./features/inbox";
 import { checkInRepository } from "./db/check-in";
 import { checkInFeature } from "./features/check-in";
+import { DEFAULT_RETENTION_MONTHS, retentionFeature } from "./features/retention";
 import { checkInRoutes } from "./routes/check-in";
 import { coordinationFeature } from "./features/coordination";
 import { coordinationRoutes } from "./routes/coordination";
@@ -48,6 +49,8 @@ export type AppDeps = {
   fieldCipher: FieldCipher;
   /** The clock, in epoch milliseconds: tests move it to expire sessions and invites. */
   now?: () => number;
+  /** Months personal data is kept after a request has finished (default 12). */
+  retentionMonths?: number;
   /** Per-address limits, if not the defaults (the benchmark sends more than a person could). */
   limits?: Partial<typeof UNAUTHENTICATED_LIMITS>;
 };
@@ -86,7 +89,8 @@ export function createApp(deps: AppDeps) {
     now,
     log,
   });
-  const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now });
+  const retention = retentionFeature({ requests, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS });
+  const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, retention });
   const inbox = inboxFeature({
     requests,
     directory: directoryStore,
@@ -94,6 +98,7 @@ export function createApp(deps: AppDeps) {
     cipher: deps.fieldCipher,
     now,
     record: auth.record,
+    retention,
   });
 
   const app = new Hono()

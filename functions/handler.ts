@@ -18,6 +18,7 @@ const app = createApp({
   hashKey: Buffer.from(linked.HashKey.value, "base64"),
   mailer: sesMailer(linked.MailFrom.value),
   fieldCipher: kmsFieldCipher(linked.FieldKey.arn),
+  retentionMonths: Number(process.env.RETENTION_MONTHS ?? 12),
 });
 
 /** The Lambda entry point (`stacks/api.ts`): the same app `npm start` and the tests run. */

@@ -11,6 +11,12 @@ export const hashKey = new sst.Secret("HashKey");
 export const mailFrom = new sst.Secret("MailFrom");
 
 /**
+ * How many months personal data is kept after a request has finished: a per-deployment setting
+ * (`RETENTION_MONTHS=24 npx sst deploy`), 12 unless set.
+ */
+export const retentionMonths = process.env.RETENTION_MONTHS ?? "12";
+
+/**
  * The Hono API (`functions/app.ts`) as one Lambda. Its function URL is only an origin for
  * the Router in `site.ts`, which serves it on the site's own domain; browsers never call it
  * cross-origin, so the URL allows no CORS.
@@ -27,4 +33,5 @@ export const api = new sst.aws.Function("Api", {
   // resource is narrowed to this account's identities rather than named here.
   permissions: [{ actions: ["ses:SendEmail"], resources: ["arn:aws:ses:*:*:identity/*"] }],
   url: { cors: false },
+  environment: { RETENTION_MONTHS: retentionMonths },
 });

@@ -29,6 +29,7 @@
  * - `CONTACT#<hash>` / `REQUEST#<ref>`   a keyed hash of a phone or email, for duplicate hints
  * - `IDEMPOTENCY#<hash>` / `IDEMPOTENCY` the answer to a submission, so a retry returns it again
  * - `CHECKIN#<hash>` / `CHECKIN`         a person's check-in session, keyed by its token's hash
+ * - `RETENTION` / `<purgeAt>#<ref>`      when a finished request's personal data is due to go
  */
 /** What failed sign-ins are counted against: staff emails and addresses, references and addresses checking in. */
 export type SignInKind = "email" | "address" | "reference" | "check-in-address";
@@ -89,6 +90,8 @@ export const keys = {
   contactMatch: (hash: string, reference: string) => ({ pk: `CONTACT#${hash}`, sk: `REQUEST#${reference}` }),
   contactMatches: (hash: string) => ({ pk: `CONTACT#${hash}` }),
   idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: "IDEMPOTENCY" }),
+  retentionDue: (purgeAt: string, reference: string) => ({ pk: "RETENTION", sk: `${purgeAt}#${reference}` }),
+  retentionPartition: () => ({ pk: "RETENTION" }),
   checkInSession: (tokenHash: string) => ({ pk: `CHECKIN#${tokenHash}`, sk: "CHECKIN" }),
 } as const;
 

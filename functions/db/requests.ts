@@ -4,6 +4,7 @@ import { isOpen } from "../domain/route-status";
 import { RouteEventSchema, RouteSchema, type Route, type RouteEvent } from "../domain/route";
 import type { ClearRequest } from "../domain/support-request";
 import type { Database } from "./client";
+import { conditionally } from "./conditions";
 import { keys } from "./keys";
 import { countInWindow, type WindowLimit } from "./rate-limits";
 
@@ -19,6 +20,9 @@ export type StoredRequest = ClearRequest & {
   contactHashes: string[];
   /** Which idempotency answer points here, so deleting the request deletes it too. */
   idempotencyKeyHash: string;
+  /** When every route had finished, and when its personal data goes (retention). */
+  closedAt?: string;
+  purgeAt?: string;
 };
 
 /** What a submission's idempotency key answers with on a retry. */
@@ -199,6 +203,66 @@ export function requestRepository(db: Database) {
         if (error instanceof TransactionCanceledException) return false;
         throw error;
       }
+    },
+
+    /**
+     * Marks a request whose routes have all finished: its personal data is due to go at
+     * `purgeAt`. Recorded twice, so neither alone is relied on: a retention entry the daily sweep
+     * reads, and the TTL on the request item itself. Marking twice changes nothing.
+     */
+    async markFinished(reference: string, closedAt: string, purgeAt: string): Promise<void> {
+      await conditionally(() =>
+        db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName,
+                  Key: keys.request(reference),
+                  UpdateExpression: "SET closedAt = :closed, purgeAt = :purge, expiresAt = :expires",
+                  ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(closedAt)",
+                  ExpressionAttributeValues: { ":closed": closedAt, ":purge": purgeAt, ":expires": Math.ceil(Date.parse(purgeAt) / 1000) },
+                },
+              },
+              { Put: { TableName, Item: { ...keys.retentionDue(purgeAt, reference), reference, type: "retention" } } },
+            ],
+          }),
+        ),
+      );
+    },
+
+    /** References whose personal data is due to go by `nowIso`. */
+    async dueForPurge(nowIso: string): Promise<{ reference: string; purgeAt: string }[]> {
+      const out = await db.doc.send(
+        new QueryCommand({
+          TableName,
+          KeyConditionExpression: "pk = :pk AND sk < :now",
+          ExpressionAttributeValues: { ":pk": keys.retentionPartition().pk, ":now": nowIso },
+        }),
+      );
+      return (out.Items ?? []).map((i) => ({ reference: String(i.reference), purgeAt: String(i.sk).split("#")[0]! }));
+    },
+
+    /**
+     * Removes a finished request's personal data and keeps what is anonymous: the routes (status,
+     * service, area, dates, age band, needs) and when each action happened, without notes, names
+     * or links to other requests. So statistics do not change when personal data goes.
+     */
+    async purgePersonalData(reference: string, purgeAt: string): Promise<void> {
+      const whole = await this.getWhole(reference);
+      const writes = [
+        ...(whole.request ? [{ Delete: { TableName, Key: keys.request(reference) } }] : []),
+        ...(whole.request?.contactHashes ?? []).map((hash) => ({ Delete: { TableName, Key: keys.contactMatch(hash, reference) } })),
+        ...(whole.request ? [{ Delete: { TableName, Key: keys.idempotency(whole.request.idempotencyKeyHash) } }] : []),
+        ...whole.routes.map((route) => ({
+          Update: { TableName, Key: keys.route(reference, route.serviceId), UpdateExpression: "SET possibleDuplicateOf = :none REMOVE allocatedTo", ExpressionAttributeValues: { ":none": [] } },
+        })),
+        ...whole.events.map((event) => ({
+          Update: { TableName, Key: keys.routeEvent(reference, event.serviceId, event.version), UpdateExpression: "SET sealed = :none REMOVE #by, allocatedTo", ExpressionAttributeNames: { "#by": "by" }, ExpressionAttributeValues: { ":none": {} } },
+        })),
+      ];
+      for (let i = 0; i < writes.length; i += 100) await db.doc.send(new TransactWriteCommand({ TransactItems: writes.slice(i, i + 100) }));
+      await db.doc.send(new DeleteCommand({ TableName, Key: keys.retentionDue(purgeAt, reference) }));
     },
 
     /**

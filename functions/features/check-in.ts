@@ -14,6 +14,7 @@ import type { FieldCipher } from "../security/field-encryption";
 import { hashCheckInCode, verifyPassword } from "../security/passwords";
 import { keyedHash, randomToken, tokenHash } from "../security/tokens";
 import { openEventTexts, sealEventTexts } from "./open-request";
+import type { RetentionFeature } from "./retention";
 import type { Source } from "./staff-auth";
 
 type Deps = {
@@ -24,6 +25,7 @@ type Deps = {
   cipher: FieldCipher;
   hashKey: Buffer;
   now: () => number;
+  retention: RetentionFeature;
 };
 
 /**
@@ -45,7 +47,7 @@ const FAILED = "That reference and check-in code do not work together. Check the
  * J3: checking in with a reference and a check-in code. Wrong tries are counted per reference
  * and per source address in DynamoDB, and lock both well before the codes are at risk.
  */
-export function checkInFeature({ requests, checkIns, limits, directory, cipher, hashKey, now }: Deps) {
+export function checkInFeature({ requests, checkIns, limits, directory, cipher, hashKey, now, retention }: Deps) {
   /** A hash of a code nobody has, so an unknown reference costs the same time as a known one. */
   let decoy: Promise<string> | undefined;
 
@@ -107,7 +109,8 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
       const whole = await requests.getWhole(input.reference);
       decoy ??= hashCheckInCode(newCheckInCode());
       const matches = await verifyPassword(input.code, whole.request?.checkInCodeHash ?? (await decoy));
-      if (!whole.request || !matches) return fail(referenceHash, addressHash);
+      // A request whose services have all finished cannot be opened again: its code stops working.
+      if (!whole.request || !matches || whole.request.closedAt) return fail(referenceHash, addressHash);
       await limits.clearSignInFailures("reference", referenceHash);
       const token = randomToken();
       const t = now();
@@ -173,6 +176,7 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
       const after: Route = { ...route, status: next.to, updatedAt: at, version: route.version + 1 };
       const event: RouteEvent = { id: randomUUID(), reference, serviceId, version: after.version, at, action: "withdraw", sealed: {} };
       if (!(await requests.changeRoutes([{ before: route, after, event }]))) throw busy();
+      await retention.noteIfFinished(reference);
       return (await view(reference))!;
     },
 

@@ -8,6 +8,7 @@ import { DEFAULT_CHECK_IN_WEEKS, isCheckInOverdue, type Route, type RouteActionI
 import { actionsFrom, isOpen, nextStatus, ROUTE_STATUSES, type RouteStatus } from "../domain/route-status";
 import type { StaffAccount } from "../domain/staff";
 import { openAnswers, openEventTexts, sealEventTexts, type EventTexts } from "./open-request";
+import type { RetentionFeature } from "./retention";
 import type { Source } from "./staff-auth";
 import { AppError } from "../errors";
 import { authorize, notFound } from "../http/authorize";
@@ -21,6 +22,7 @@ type Deps = {
   /** Writes an audit entry (staff-auth.ts `record`). */
   record: (action: AuditAction, source: Source, details: { actorId: string; record: string; organisationId: string }) => Promise<void>;
   now: () => number;
+  retention: RetentionFeature;
 };
 
 /** The signed-in member of staff: the policy's view, their account (for their name), where they are. */
@@ -44,7 +46,7 @@ function hasSafeFollowUp(events: RouteEvent[]): boolean {
  * J6: the provider inbox. Staff see only the routes to their own organisation's services; every
  * read of a person's details is audited; every action goes through route-status.ts.
  */
-export function inboxFeature({ requests, directory, staff, cipher, record, now }: Deps) {
+export function inboxFeature({ requests, directory, staff, cipher, record, now, retention }: Deps) {
   const iso = () => new Date(now()).toISOString();
 
   async function serviceNames(ids: string[]): Promise<Map<string, string>> {
@@ -195,6 +197,7 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now }
       if (!(await requests.changeRoutes([{ before: route, after, event }]))) {
         throw new AppError("route.changed", 409, "Someone else changed this request just now. Look at it again, then try again.");
       }
+      if (!isOpen(after.status)) await retention.noteIfFinished(reference);
       await record(`route.${input.action}`, source, { actorId: actor.accountId, record: `route:${reference}:${serviceId}`, organisationId: route.organisationId });
       return detail(reference, serviceId);
     },

@@ -1,0 +1,35 @@
+import type { RequestRepository } from "../db/requests";
+import { isOpen } from "../domain/route-status";
+
+type Deps = { requests: RequestRepository; now: () => number; retentionMonths: number };
+
+/** How long personal data is kept after a request has finished, unless a deployment sets otherwise. */
+export const DEFAULT_RETENTION_MONTHS = 12;
+
+/**
+ * Retention: once every route of a request has finished, its personal data goes a set time
+ * later (a per-deployment setting). The daily sweep does it on time; the request item's TTL is
+ * a second, independent way. Anonymous route records stay, so statistics do not change.
+ */
+export function retentionFeature({ requests, now, retentionMonths }: Deps) {
+  return {
+    /** After a route changes: if the whole request has now finished, schedule its personal data to go. */
+    async noteIfFinished(reference: string): Promise<void> {
+      const whole = await requests.getWhole(reference);
+      if (!whole.request || whole.request.closedAt || whole.routes.some((r) => isOpen(r.status))) return;
+      const closedAt = whole.routes.map((r) => r.updatedAt).sort().at(-1)!;
+      const purge = new Date(closedAt);
+      purge.setUTCMonth(purge.getUTCMonth() + retentionMonths);
+      await requests.markFinished(reference, closedAt, purge.toISOString());
+    },
+
+    /** Removes the personal data of every request that is due. Returns how many. */
+    async sweep(): Promise<number> {
+      const due = await requests.dueForPurge(new Date(now()).toISOString());
+      for (const { reference, purgeAt } of due) await requests.purgePersonalData(reference, purgeAt);
+      return due.length;
+    },
+  };
+}
+
+export type RetentionFeature = ReturnType<typeof retentionFeature>;

@@ -1,0 +1,18 @@
+import { retentionMonths } from "./api";
+import { table } from "./database";
+
+/**
+ * Every day, personal data of requests that finished more than the retention period ago is
+ * removed (functions/sweep.ts). The request item's TTL is a second way; this does not rely on it.
+ */
+export const retentionSweep = new sst.aws.Cron("RetentionSweep", {
+  schedule: "rate(1 day)",
+  function: {
+    handler: "functions/sweep.handler",
+    runtime: "nodejs24.x",
+    architecture: "arm64",
+    timeout: "5 minutes",
+    link: [table],
+    environment: { RETENTION_MONTHS: retentionMonths },
+  },
+});
