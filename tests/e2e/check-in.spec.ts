@@ -508,3 +508,31 @@ test("delete my request: a check first, then everything is gone and the codes st
   await page.getByRole("button", { name: "Check in" }).click();
   await expectSummary(page, FAILED);
 });
+
+test("saying how you are and stopping a service with the keyboard only", async ({ page, request, baseURL, requests: _ }, testInfo) => {
+  test.skip(testInfo.project.name === "phone", "a phone has no keyboard to tab with");
+  const codes = await askForSupport(request, baseURL!, [YOUNG_PEOPLE.id, FAMILY.id]);
+  await openCheckIn(page);
+  await signIn(page, codes);
+
+  // The arrow keys move through the choices; the urgent help panel follows the choice.
+  await tabTo(page, (el) => el.id === "feeling-really-bad");
+  await page.keyboard.press("Space");
+  await expect(page.locator("#feeling-urgent")).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("Not good")).toBeChecked();
+  await expect(page.locator("#feeling-urgent")).toBeHidden();
+  await tabTo(page, (el) => el.tag === "button" && el.text === "Send");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#feeling-done")).toBeFocused();
+
+  // Stop asking: the check takes focus, and Tab reaches its answers.
+  await page.locator("#checkin-reference").click();
+  await tabTo(page, (el) => el.tag === "button" && el.text.startsWith("Stop asking this service"));
+  await page.keyboard.press("Enter");
+  await expect(card(page, YOUNG_PEOPLE.id).locator(".checkin-confirm__question")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(card(page, YOUNG_PEOPLE.id).locator(".checkin-done")).toBeFocused();
+  await expect(card(page, YOUNG_PEOPLE.id)).toHaveAttribute("data-status", "withdrawn");
+});
