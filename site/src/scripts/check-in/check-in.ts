@@ -5,7 +5,8 @@ import { EXIT_EVENT } from "../exit-this-page";
 import { clearErrors, showErrors } from "../form-errors";
 import { checkInActions } from "./actions";
 import { currentCheckIn, signIn, signOut, signOutAsTheyLeave, type CheckInView } from "./api";
-import { formatDate, serviceCard } from "./view";
+import { formatDate } from "../dates";
+import { serviceCard } from "./view";
 
 type FieldError = { field: string; message: string };
 

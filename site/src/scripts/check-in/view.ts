@@ -1,20 +1,8 @@
 import { el } from "../dom";
 import type { CheckInService, Signpost } from "./api";
 
-const relative = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 
-/** "3 March 2026", in UK time. */
-export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
-
-/** "just now", "2 hours ago", "yesterday", "3 days ago". */
-export function ago(iso: string, now = Date.now()): string {
-  const minutes = Math.round((now - new Date(iso).getTime()) / 60_000);
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return relative.format(-minutes, "minute");
-  if (minutes < 60 * 24) return relative.format(-Math.round(minutes / 60), "hour");
-  return relative.format(-Math.round(minutes / (60 * 24)), "day");
-}
+import { ago, formatDate } from "../dates";
 
 /** "3 days ago (3 March 2026)" in a <time>, so the date is there for anyone who wants it. */
 export const when = (iso: string) => el("time", { datetime: iso }, `${ago(iso)} (${formatDate(iso)})`);

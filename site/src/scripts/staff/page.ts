@@ -70,10 +70,4 @@ export function showSuccess(panel: HTMLElement, heading: string, ...body: (Node 
   panel.focus();
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-
-/** "3 Mar 2026, 14:05", in UK time. */
-export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
-/** "3 March 2026". */
-export const formatDate = (iso: string) => dateOnly.format(new Date(iso));
+export { formatDate, formatDateTime } from "../dates";

@@ -112,16 +112,7 @@ export function askerWords(route: Pick<RouteSummary, "asker" | "ageBand">): stri
   return route.ageBand ? `${who}, aged ${AGE_BANDS[route.ageBand].toLowerCase()}` : `${who}, age not given`;
 }
 
-const relative = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
-
-/** "3 days ago", "yesterday", "2 hours ago": how long someone has been waiting. */
-export function ago(iso: string, now = Date.now()): string {
-  const minutes = Math.round((now - new Date(iso).getTime()) / 60_000);
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return relative.format(-minutes, "minute");
-  if (minutes < 60 * 24) return relative.format(-Math.round(minutes / 60), "hour");
-  return relative.format(-Math.round(minutes / (60 * 24)), "day");
-}
+export { ago } from "../dates";
 
 /** "About 6 weeks", "No wait". */
 export const weeksWords = (weeks: number) => (weeks === 0 ? "No wait" : `About ${weeks} ${weeks === 1 ? "week" : "weeks"}`);
