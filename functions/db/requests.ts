@@ -206,6 +206,47 @@ export function requestRepository(db: Database) {
     },
 
     /**
+     * Saves a request whose answers changed (new contact details), its duplicate-hint entries and
+     * the routes and events that tell its services, in one transaction. False if a route changed
+     * meanwhile.
+     */
+    async changeAnswers(request: StoredRequest, before: StoredRequest, organisationIds: string[], changes: { before: Route; after: Route; event: RouteEvent }[]): Promise<boolean> {
+      const gone = before.contactHashes.filter((h) => !request.contactHashes.includes(h));
+      try {
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName,
+                  Item: {
+                    ...request,
+                    ...keys.request(request.reference),
+                    ...(request.consentToCoordination && request.areaId ? keys.requestForCoordination(request.areaId, request.createdAt, request.reference) : {}),
+                    type: "request",
+                  },
+                  ConditionExpression: "attribute_exists(pk)",
+                },
+              },
+              ...gone.map((hash) => ({ Delete: { TableName, Key: keys.contactMatch(hash, request.reference) } })),
+              ...request.contactHashes.map((hash) => ({
+                Put: { TableName, Item: { ...keys.contactMatch(hash, request.reference), reference: request.reference, organisationIds, type: "contact-match" } },
+              })),
+              ...changes.flatMap(({ before: was, after, event }) => [
+                { Put: { TableName, Item: routeItem(after), ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": was.version } } },
+                { Put: { TableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(pk)" } },
+              ]),
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) return false;
+        throw error;
+      }
+    },
+
+    /**
      * Marks a request whose routes have all finished: its personal data is due to go at
      * `purgeAt`. Recorded twice, so neither alone is relied on: a retention entry the daily sweep
      * reads, and the TTL on the request item itself. Marking twice changes nothing.

@@ -101,7 +101,7 @@ export type RouteActionInput = z.infer<typeof RouteActionInputSchema>;
 export type RouteEventAction = "received" | RouteAction | "contact" | PersonUpdate;
 
 /** What the person tells their services while they wait (J3). They change no status. */
-export type PersonUpdate = "feeling" | "sooner";
+export type PersonUpdate = "feeling" | "sooner" | "contact-changed";
 
 /** A recorded action. Free text (reason, note, a typed signpost) is kept encrypted. */
 export const RouteEventSchema = z.object({
@@ -111,7 +111,7 @@ export const RouteEventSchema = z.object({
   /** The route's version this event made. */
   version: z.number().int().min(2),
   at: z.iso.datetime(),
-  action: z.enum(["received", "acknowledge", "wait", "allocate", "contact", "decline", "close", "withdraw", "feeling", "sooner"]),
+  action: z.enum(["received", "acknowledge", "wait", "allocate", "contact", "decline", "close", "withdraw", "feeling", "sooner", "contact-changed"]),
   /** For `sooner`: they said it is not safe for them right now. */
   notSafeNow: z.boolean().optional(),
   by: StaffNameSchema.optional(),

@@ -46,6 +46,19 @@ export const SafeContactSchema = z
     if (c.method === "trusted-adult") need("trustedAdult", "Tell us the name and phone number of the adult you trust.");
   });
 
+/** Who they would like to work with, and what helps. */
+export const PreferencesSchema = z.object({
+  workerGender: WorkerGenderSchema.optional(),
+  language: LanguageSchema.optional(),
+  interpreter: z.boolean().optional(),
+  /** Identifies the person: their own words about what helps. */
+  accessibilityNeeds: z.string().trim().max(500, "Use at most 500 characters.").optional(),
+});
+
+/** What a person can change while they wait (J3): how and when to reach them, and preferences. */
+export const ContactChangeSchema = z.object({ contact: SafeContactSchema, preferences: PreferencesSchema.default({}) });
+export type ContactChange = z.infer<typeof ContactChangeSchema>;
+
 export const SupportRequestSchema = z
   .object({
     asker: enumOf(ASKERS, "Choose who the support is for."),
@@ -60,15 +73,7 @@ export const SupportRequestSchema = z
     /** Identifies the person: free text, never shown beyond the services chosen. */
     message: z.string().trim().max(2000, "Use at most 2,000 characters.").optional(),
     contact: SafeContactSchema,
-    preferences: z
-      .object({
-        workerGender: WorkerGenderSchema.optional(),
-        language: LanguageSchema.optional(),
-        interpreter: z.boolean().optional(),
-        /** Identifies the person: their own words about what helps. */
-        accessibilityNeeds: z.string().trim().max(500, "Use at most 500 characters.").optional(),
-      })
-      .default({}),
+    preferences: PreferencesSchema.default({}),
     /** "No" marks every route urgent and shows the urgent help panel at once. */
     safeNow: enumOf(YES_NO_UNSURE, "Choose yes, no or not sure.").optional(),
     /** For a parent or carer asking for a child. */

@@ -1,7 +1,9 @@
 import type { CheckInRepository } from "../db/check-in";
 import type { DirectoryRepository } from "../db/directory";
 import type { RateLimitRepository } from "../db/rate-limits";
-import type { RequestRepository } from "../db/requests";
+import type { RequestRepository, StoredRequest } from "../db/requests";
+import { contactFingerprints, splitIdentifying, type ContactChange } from "../domain/support-request";
+import { sealFields } from "../security/sealed-fields";
 import { randomUUID } from "node:crypto";
 import { CHECK_IN_LIMITS, CHECK_IN_SESSION, stageFor } from "../domain/check-in";
 import type { Service } from "../domain/directory";
@@ -13,7 +15,7 @@ import { AppError } from "../errors";
 import type { FieldCipher } from "../security/field-encryption";
 import { hashCheckInCode, verifyPassword } from "../security/passwords";
 import { keyedHash, randomToken, tokenHash } from "../security/tokens";
-import { openEventTexts, sealEventTexts } from "./open-request";
+import { openAnswers, openEventTexts, sealEventTexts } from "./open-request";
 import type { RetentionFeature } from "./retention";
 import type { Source } from "./staff-auth";
 
@@ -163,6 +165,42 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
         }),
       );
       if (!(await requests.changeRoutes(changes))) throw busy();
+      return (await view(reference))!;
+    },
+
+    /** Their own safe-contact details and preferences, to change them (only with their session). */
+    async contactOf(reference: string): Promise<ContactChange> {
+      const whole = await requests.getWhole(reference);
+      if (!whole.request) throw busy();
+      const { contact, preferences } = await openAnswers(cipher, whole.request);
+      return { contact, preferences };
+    },
+
+    /**
+     * New safe-contact details and preferences: encrypted like the first ones, duplicate hints
+     * recomputed, and each service still working on it told (the details are in the request).
+     */
+    async changeContact(reference: string, change: ContactChange) {
+      const whole = await requests.getWhole(reference);
+      if (!whole.request) throw busy();
+      const answers = { ...(await openAnswers(cipher, whole.request)), contact: change.contact, preferences: change.preferences };
+      const { clear, identifying } = splitIdentifying(answers);
+      const at = new Date(now()).toISOString();
+      const request: StoredRequest = {
+        ...whole.request,
+        ...clear,
+        sealed: await sealFields(cipher, `request:${reference}`, identifying),
+        contactHashes: contactFingerprints(answers).map((p) => keyedHash(hashKey, `contact:${p}`)),
+      };
+      const changes = whole.routes
+        .filter((r) => isOpen(r.status))
+        .map((route) => {
+          const after: Route = { ...route, updatedAt: at, version: route.version + 1 };
+          const event: RouteEvent = { id: randomUUID(), reference, serviceId: route.serviceId, version: after.version, at, action: "contact-changed", sealed: {} };
+          return { before: route, after, event };
+        });
+      const organisationIds = [...new Set(whole.routes.map((r) => r.organisationId))];
+      if (!(await requests.changeAnswers(request, whole.request, organisationIds, changes))) throw busy();
       return (await view(reference))!;
     },
 

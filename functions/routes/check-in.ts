@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { CHECK_IN_SESSION, CheckInSignInSchema, ContactSoonerSchema, FeelingSchema } from "../domain/check-in";
 import { AppError } from "../errors";
+import { ContactChangeSchema } from "../domain/support-request";
 import type { CheckInFeature } from "../features/check-in";
 import { sessionCookie } from "../http/session-cookie";
 import { sourceAddress } from "../http/source";
@@ -57,6 +58,10 @@ export const checkInRoutes = (checkIn: CheckInFeature) => {
     )
     .post("/sooner", validate("json", ContactSoonerSchema), async (c) =>
       c.json({ request: await checkIn.tell(c.get("reference"), { action: "sooner", ...c.req.valid("json") }) }),
+    )
+    .get("/contact", async (c) => c.json(await checkIn.contactOf(c.get("reference"))))
+    .put("/contact", validate("json", ContactChangeSchema), async (c) =>
+      c.json({ request: await checkIn.changeContact(c.get("reference"), c.req.valid("json")) }),
     )
     .post("/services/:serviceId/withdraw", validate("param", ServiceParam), async (c) =>
       c.json({ request: await checkIn.withdraw(c.get("reference"), c.req.valid("param").serviceId) }),

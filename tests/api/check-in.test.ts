@@ -260,3 +260,52 @@ describe("while waiting", () => {
     }
   });
 });
+
+describe("changing how to be contacted", () => {
+  it("shows the person their own details, saves new ones encrypted, recomputes duplicate hints, and tells each open service", async () => {
+    const env = await staffApp();
+    const made = await asked(env);
+    const cookie = `onedoor_checkin=${cookieOf((await signIn(env, made.reference, made.checkInCode)).setCookie)}`;
+    const mine = await env.call("GET", "/api/check-in/contact", { headers: { cookie } });
+    expect(mine.status).toBe(200);
+    expect(mine.json.contact).toMatchObject({ method: "text", phone: "07700900123", codeWord: "bluebird" });
+
+    const bad = await env.call("PUT", "/api/check-in/contact", { headers: { cookie }, body: { contact: { method: "email" } } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields[0].field).toBe("contact.email");
+
+    const res = await env.call("PUT", "/api/check-in/contact", {
+      headers: { cookie },
+      body: { contact: { method: "email", email: "new.address@example.org", safeDays: ["TU"], safeTimes: ["evening"], codeWord: "heron" }, preferences: { workerGender: "male" } },
+    });
+    expect(res.status).toBe(200);
+    const { ScanCommand } = await import("@aws-sdk/lib-dynamodb");
+    const everything = JSON.stringify((await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName }))).Items);
+    expect(everything).not.toContain("new.address");
+    expect(everything).not.toContain("heron");
+
+    const worker = await createStaff(env.db, [{ role: "worker", organisationId: HARBOUR_FAMILY.organisationId }]);
+    const token = await startSession(env.db, worker.account.id);
+    const detail = (await env.call("GET", `/api/staff/inbox/${made.reference}/${HARBOUR_FAMILY.id}`, { token })).json.route;
+    expect(detail.contact).toEqual({ email: "new.address@example.org" });
+    expect(detail.safeContact).toMatchObject({ method: "email", safeDays: ["TU"], safeTimes: ["evening"], codeWord: "heron" });
+    expect(detail.preferences).toEqual({ workerGender: "male" });
+    expect(detail.message).toBe("I would like to talk to someone after school."); // kept as it was
+    expect(detail.history.at(-1).action).toBe("contact-changed");
+
+    // A later request with the new email is a possible duplicate; the old phone no longer matches.
+    const ids = [HARBOUR_FAMILY.id];
+    const later = await env.call("POST", "/api/requests", {
+      body: aRequest({ serviceIds: ids, consentServiceIds: ids, contact: { method: "email", email: "New.Address@example.org", safeDays: [], safeTimes: [] } }),
+      headers: { "Idempotency-Key": newKey() },
+    });
+    const laterDetail = (await env.call("GET", `/api/staff/inbox/${later.json.reference}/${HARBOUR_FAMILY.id}`, { token })).json.route;
+    expect(laterDetail.possibleDuplicateOf).toEqual([made.reference]);
+    const oldPhone = await env.call("POST", "/api/requests", {
+      body: aRequest({ serviceIds: ids, consentServiceIds: ids }),
+      headers: { "Idempotency-Key": newKey() },
+    });
+    const oldPhoneDetail = (await env.call("GET", `/api/staff/inbox/${oldPhone.json.reference}/${HARBOUR_FAMILY.id}`, { token })).json.route;
+    expect(oldPhoneDetail.possibleDuplicateOf).not.toContain(made.reference);
+  });
+});

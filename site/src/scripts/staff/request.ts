@@ -133,6 +133,8 @@ function happened(entry: HistoryEntry): string {
       const feeling = entry.outcome ? FEELINGS[entry.outcome as keyof typeof FEELINGS] : "";
       return `They checked in and said they are feeling: ${feeling.toLowerCase() || "not said"}.${note}`;
     }
+    case "contact-changed":
+      return "They changed how and when to contact them. The details above are the new ones.";
     case "sooner":
       return `They asked to be contacted sooner${entry.notSafeNow ? ", and said it is not safe for them right now" : ""}.${note}`;
     default:

@@ -39,7 +39,7 @@ export type InboxAction = "acknowledge" | "wait" | "allocate" | "contact" | "dec
 
 export type HistoryEntry = {
   at: string;
-  action: "received" | InboxAction | "withdraw" | "feeling" | "sooner";
+  action: "received" | InboxAction | "withdraw" | "feeling" | "sooner" | "contact-changed";
   /** For "sooner": they said it is not safe for them right now. */
   notSafeNow?: boolean;
   by?: Person;
