@@ -54,7 +54,10 @@ function answers(i: number): SupportRequest {
   };
 }
 
-/** The items one stored submission wrote, with new keys: what a bare transaction of the same size puts. */
+/**
+ * The items one stored submission wrote, with new keys: what a bare transaction of the same size
+ * puts (request, routes, duplicate-hint entries, idempotency answer and the per-address count).
+ */
 async function sameSizedItems(db: Database, reference: string): Promise<Record<string, unknown>[]> {
   const partition = await db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.requestPartition(reference).pk } }));
   const items = [...(partition.Items ?? [])];
@@ -65,6 +68,8 @@ async function sameSizedItems(db: Database, reference: string): Promise<Record<s
   }
   // The idempotency answer is small and fixed in shape.
   items.push({ pk: "IDEMPOTENCY#x", sk: "IDEMPOTENCY", reference, answersHash: "h".repeat(43), urgent: false, expiresAt: 0, type: "idempotency" });
+  // The per-address count, which a submission updates in the same transaction.
+  items.push({ pk: `RATE#ask#${"a".repeat(43)}`, sk: "1795400000", hits: 1, expiresAt: 0 });
   return items;
 }
 
