@@ -35,6 +35,9 @@ const strip = (item: Record<string, unknown>) => {
   return rest;
 };
 
+/** The TTL (epoch seconds) of a request due to be purged: the second way its personal data goes. */
+const purgeTtl = (purgeAt: string) => Math.ceil(Date.parse(purgeAt) / 1000);
+
 /** Requests for support, their routes and what was done to them. Every key comes from `keys.ts`. */
 export function requestRepository(db: Database) {
   const TableName = db.tableName;
@@ -44,6 +47,23 @@ export function requestRepository(db: Database) {
     ...keys.route(route.reference, route.serviceId),
     ...keys.routeInInbox({ ...route, open: isOpen(route.status) }),
     type: "route",
+  });
+  /**
+   * The request item: findable by a navigator of its area when the person said yes to
+   * coordination, and expiring through the TTL once it is due to be purged (retention).
+   */
+  const requestItem = (request: StoredRequest) => ({
+    ...request,
+    ...keys.request(request.reference),
+    ...(request.consentToCoordination && request.areaId ? keys.requestForCoordination(request.areaId, request.createdAt, request.reference) : {}),
+    ...(request.purgeAt ? { expiresAt: purgeTtl(request.purgeAt) } : {}),
+    type: "request",
+  });
+  const contactMatchItem = (hash: string, reference: string, organisationIds: string[]) => ({
+    ...keys.contactMatch(hash, reference),
+    reference,
+    organisationIds,
+    type: "contact-match",
   });
   const eventItem = (event: RouteEvent) => ({ ...event, ...keys.routeEvent(event.reference, event.serviceId, event.version), type: "route-event" });
 
@@ -77,18 +97,7 @@ export function requestRepository(db: Database) {
                   ConditionExpression: "attribute_not_exists(pk)",
                 },
               },
-              {
-                Put: {
-                  TableName,
-                  Item: {
-                    ...request,
-                    ...keys.request(request.reference),
-                    ...(request.consentToCoordination && request.areaId ? keys.requestForCoordination(request.areaId, request.createdAt, request.reference) : {}),
-                    type: "request",
-                  },
-                  ConditionExpression: "attribute_not_exists(pk)",
-                },
-              },
+              { Put: { TableName, Item: requestItem(request), ConditionExpression: "attribute_not_exists(pk)" } },
               { Update: countInWindow(TableName, input.limit) },
               ...routes.map((route) => ({ Put: { TableName, Item: routeItem(route) } })),
               // Marking an earlier route is a change to it: its version moves on, so a member of
@@ -102,9 +111,7 @@ export function requestRepository(db: Database) {
                   ExpressionAttributeValues: { ":new": [request.reference], ":one": 1, ":version": earlier.version },
                 },
               })),
-              ...request.contactHashes.map((hash) => ({
-                Put: { TableName, Item: { ...keys.contactMatch(hash, request.reference), reference: request.reference, organisationIds, type: "contact-match" } },
-              })),
+              ...request.contactHashes.map((hash) => ({ Put: { TableName, Item: contactMatchItem(hash, request.reference, organisationIds) } })),
             ],
           }),
         );
@@ -216,22 +223,9 @@ export function requestRepository(db: Database) {
         await db.doc.send(
           new TransactWriteCommand({
             TransactItems: [
-              {
-                Put: {
-                  TableName,
-                  Item: {
-                    ...request,
-                    ...keys.request(request.reference),
-                    ...(request.consentToCoordination && request.areaId ? keys.requestForCoordination(request.areaId, request.createdAt, request.reference) : {}),
-                    type: "request",
-                  },
-                  ConditionExpression: "attribute_exists(pk)",
-                },
-              },
+              { Put: { TableName, Item: requestItem(request), ConditionExpression: "attribute_exists(pk)" } },
               ...gone.map((hash) => ({ Delete: { TableName, Key: keys.contactMatch(hash, request.reference) } })),
-              ...request.contactHashes.map((hash) => ({
-                Put: { TableName, Item: { ...keys.contactMatch(hash, request.reference), reference: request.reference, organisationIds, type: "contact-match" } },
-              })),
+              ...request.contactHashes.map((hash) => ({ Put: { TableName, Item: contactMatchItem(hash, request.reference, organisationIds) } })),
               ...changes.flatMap(({ before: was, after, event }) => [
                 { Put: { TableName, Item: routeItem(after), ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": was.version } } },
                 { Put: { TableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(pk)" } },
@@ -262,7 +256,7 @@ export function requestRepository(db: Database) {
                   Key: keys.request(reference),
                   UpdateExpression: "SET closedAt = :closed, purgeAt = :purge, expiresAt = :expires",
                   ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(closedAt)",
-                  ExpressionAttributeValues: { ":closed": closedAt, ":purge": purgeAt, ":expires": Math.ceil(Date.parse(purgeAt) / 1000) },
+                  ExpressionAttributeValues: { ":closed": closedAt, ":purge": purgeAt, ":expires": purgeTtl(purgeAt) },
                 },
               },
               { Put: { TableName, Item: { ...keys.retentionDue(purgeAt, reference), reference, type: "retention" } } },

@@ -20,8 +20,8 @@ function derive(password: string, salt: Buffer, N: number, r: number, p: number,
 
 /**
  * Check-in codes are 12 random digits (10^12), so a cheaper setting is enough: N = 2^11 (2 MiB,
- * about 6 ms here) still makes trying every code against a leaked table cost about 190
- * core-years, while asking stays quick when fifty people send at once (measured on 2 cores:
+ * 7.2 ms a hash measured here) still makes trying every code against a leaked table cost about
+ * 230 core-years, while asking stays quick when fifty people send at once (measured on 2 cores:
  * 2^14 took 90 ms a hash, and at 2^12 fifty submissions at once sat at the edge of the
  * 3x-a-bare-transaction budget). Guessing online is stopped by locking, not by the hash.
  */
