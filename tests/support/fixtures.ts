@@ -27,8 +27,31 @@ export { expect };
 /** WCAG 2.2 A and AA, the standard OneDoor is held to. */
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
-/** Runs axe on the page as it is now and expects no violations, naming any it finds. */
+/**
+ * Waits until the page has stopped scrolling. Pages scroll smoothly (unless the person asks for
+ * reduced motion), so focus moving to an error summary animates the page; axe run mid-animation
+ * sees the sticky Exit this page button passing over whatever scrolls beneath it, a state no
+ * person rests in.
+ */
+async function scrollSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((settled) => {
+        let last = window.scrollY;
+        let stillFrames = 0;
+        const watch = () => {
+          if (window.scrollY !== last) [last, stillFrames] = [window.scrollY, 0];
+          else if (++stillFrames >= 5) return settled();
+          requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+      }),
+  );
+}
+
+/** Runs axe on the page once it is at rest and expects no violations, naming any it finds. */
 export async function expectAccessible(page: Page): Promise<void> {
+  await scrollSettled(page);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary).toEqual([]);
