@@ -301,19 +301,21 @@ export function requestRepository(db: Database) {
     },
 
     /**
-     * Removes a request whole: the request (its personal data) first, then its routes, their
-     * history and its duplicate-hint entries. Each step can be repeated safely.
+     * Removes a request whole: its routes, their history, its duplicate-hint entries, its
+     * idempotency answer and retention entry, and the request item last. A failure part-way
+     * leaves the request findable, so the person can ask to delete it again.
      */
     async deleteWhole(reference: string): Promise<void> {
       const whole = await this.getWhole(reference);
-      if (whole.request) await db.doc.send(new DeleteCommand({ TableName, Key: keys.request(reference) }));
       const partition = await db.doc.send(
         new QueryCommand({ TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.requestPartition(reference).pk }, ProjectionExpression: "pk, sk", ConsistentRead: true }),
       );
+      const requestKey = keys.request(reference);
       const doomed = [
-        ...(partition.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })),
+        ...(partition.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })).filter((key) => key.sk !== requestKey.sk),
         ...(whole.request?.contactHashes ?? []).map((hash) => keys.contactMatch(hash, reference)),
         ...(whole.request ? [keys.idempotency(whole.request.idempotencyKeyHash)] : []),
+        ...(whole.request?.purgeAt ? [keys.retentionDue(whole.request.purgeAt, reference)] : []),
       ];
       for (let i = 0; i < doomed.length; i += 25) {
         let pending: { DeleteRequest: { Key: { pk: string; sk: string } } }[] = doomed.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
@@ -322,6 +324,7 @@ export function requestRepository(db: Database) {
           pending = (out.UnprocessedItems?.[TableName] ?? []) as typeof pending;
         }
       }
+      if (whole.request) await db.doc.send(new DeleteCommand({ TableName, Key: requestKey }));
     },
   };
 }

@@ -2,11 +2,13 @@ import type { Browser, Page } from "@playwright/test";
 import { formatReference, tidyReference } from "../../functions/domain/request-codes";
 import { EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { expect, expectAccessible, test } from "../support/fixtures";
-import { signedInPage } from "../support/staff-e2e";
+import { aRequest, askThroughTheApi } from "../support/requests";
+import { everyItem, newProvider, signedInPage } from "../support/staff-e2e";
 
 /**
- * Whole journeys across both sides (issue 4): a person asks through the /ask/ pages on a phone,
- * and the request reaches the right workers (and no others) in their inbox.
+ * Whole journeys across both sides (issues 4 and 5): a person asks through the /ask/ pages on a
+ * phone, the request reaches the right workers (and no others) in their inbox, and the person
+ * checks in while they wait.
  */
 
 test.skip(({ isMobile }) => !isMobile, "Journeys are walked on the phone viewport");
@@ -147,4 +149,107 @@ test("a parent asks for their child and for themselves; the family service sees 
 
   const meadow = await workerPage(browser, MEADOW_CLINIC.organisationId);
   await expectHidden(meadow, reference, HARBOUR_FAMILY.id);
+});
+
+test("waiting well: ask, check in, feel really bad and go to the top of the inbox, stop one service, delete, and the personal data is gone from DynamoDB", async ({ page, browser, request, baseURL }) => {
+  const { area, organisation, services: [talking, group] } = await newProvider();
+  // Someone else asked first: until our person checks in, theirs is the older request, so it comes first.
+  const earlier = await askThroughTheApi(request, baseURL!, aRequest({ areaId: area.id, serviceIds: [talking.id], consentServiceIds: [talking.id] }));
+
+  await page.goto(`/service/?id=${talking.id}`);
+  await page.getByRole("link", { name: /Ask .*for support/ }).first().click();
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByLabel("For me", { exact: true }).check();
+  await cont(page);
+  await page.getByLabel("14 or 15").check();
+  await cont(page);
+  await page.getByLabel("Where do you live?").selectOption({ label: area.name });
+  await cont(page);
+  await cont(page); // what help: skipped
+  await expect(page.getByLabel(talking.name)).toBeChecked();
+  await page.getByLabel(group.name).check();
+  await cont(page);
+  const message = "Please do not call when my brother is home.";
+  await page.getByLabel("Is there anything you want them to know?").fill(message);
+  await cont(page);
+  await page.getByLabel("Text message").check();
+  await page.getByLabel("Phone number", { exact: true }).fill("07700 900451");
+  await cont(page);
+  await cont(page); // when: skipped
+  await page.getByLabel("A code word").fill("lighthouse");
+  await cont(page);
+  await cont(page); // preferences: skipped
+  await page.getByLabel("Yes", { exact: true }).check();
+  await cont(page);
+  for (const box of await page.locator("#consent-choices input").all()) await box.check();
+  await cont(page);
+  const reference = await sendAndReadReference(page);
+  const code = (await page.locator("#done-code").textContent())!;
+
+  const worker = await workerPage(browser, organisation.id);
+  await worker.goto("/staff/inbox/");
+  const rows = worker.locator("#inbox-rows > li");
+  await expect(rows).toHaveCount(3); // the earlier request to one service, and ours to two
+  await expect(rows.first()).toHaveAttribute("data-reference", earlier.reference);
+  await expect(rows.first().locator(".tag--urgent")).toHaveCount(0);
+
+  // Checking in: the reference and code from the confirmation, as they were written down.
+  await page.goto("/check-in/");
+  await page.getByLabel("Your reference").fill(formatReference(reference));
+  await page.getByLabel("Your check-in code").fill(code);
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your request" })).toBeFocused();
+  const feeling = page.locator("#feeling-section");
+  await feeling.getByLabel("Really bad").check();
+  await feeling.getByRole("button", { name: "Send" }).click();
+  await expect(page.locator("#feeling-urgent-done")).toContainText("We have marked your request as urgent, so services see it first.");
+
+  // The worker looks again: both of our routes are now above the earlier request, marked Urgent.
+  await worker.reload();
+  await expect(rows).toHaveCount(3);
+  for (const row of [rows.nth(0), rows.nth(1)]) {
+    await expect(row).toHaveAttribute("data-reference", reference);
+    await expect(row.locator(".tag--urgent")).toHaveText("Urgent");
+  }
+  await expect(rows.nth(2)).toHaveAttribute("data-reference", earlier.reference);
+
+  // Stop asking the group service: the talking service carries on.
+  const groupCard = page.locator(`#checkin-services > li[data-service-id="${group.id}"]`);
+  await groupCard.getByRole("button", { name: "Stop asking this service" }).click();
+  await groupCard.getByRole("button", { name: "Yes, stop asking" }).click();
+  await expect(groupCard.locator(".checkin-done")).toBeFocused();
+  await expect(groupCard.locator(".checkin-done")).toContainText(`You have stopped asking ${group.name}.Your other services will carry on.`);
+  await expectAccessible(page);
+  await worker.reload();
+  await expect(rows).toHaveCount(2);
+
+  // What is stored, before deleting: the request and its routes, with the contact details only encrypted.
+  const mentions = (items: Record<string, unknown>[]) => items.filter((item) => JSON.stringify(item).includes(reference));
+  const before = await everyItem();
+  const stored = before.find((item) => item.pk === `REQUEST#${reference}` && item.sk === "REQUEST")!;
+  expect(stored).toBeDefined();
+  expect(mentions(before).filter((item) => item.pk !== "AUDIT").length).toBeGreaterThan(3);
+  for (const plain of ["07700900451", "07700 900451", "lighthouse", message]) {
+    expect(before.filter((item) => JSON.stringify(item).includes(plain))).toEqual([]);
+  }
+  const contactHashes = (stored.contactHashes as string[] | undefined) ?? [];
+  expect(contactHashes.length).toBeGreaterThan(0);
+
+  const deletion = page.locator("#delete-section");
+  await deletion.getByRole("button", { name: "Delete my request", exact: true }).click();
+  await deletion.getByRole("button", { name: "Yes, delete my request" }).click();
+  await expect(page.locator("#checkin-notice")).toHaveText("Your request has been deleted. We have removed everything you told us.");
+
+  // After: nothing that holds or points at the request is left, but the audit log's own lines
+  // (who did what, when; never what the person said), and the other person's request is untouched.
+  const after = await everyItem();
+  const left = mentions(after);
+  expect(left.filter((item) => item.pk !== "AUDIT").map((item) => `${item.pk} ${item.sk}`)).toEqual([]);
+  for (const line of left) expect(Object.keys(line).sort()).not.toContain("contact");
+  expect(after.filter((item) => contactHashes.some((hash) => String(item.pk).includes(hash)))).toEqual([]);
+  expect(after.filter((item) => item.pk === `IDEMPOTENCY#${stored.idempotencyKeyHash}`)).toEqual([]);
+  expect(after.some((item) => item.pk === `REQUEST#${earlier.reference}` && item.sk === "REQUEST")).toBe(true);
+  await worker.reload();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-reference", earlier.reference);
 });

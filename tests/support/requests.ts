@@ -1,3 +1,4 @@
+import type { APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import type { SupportRequest } from "../../functions/domain/support-request";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
@@ -39,3 +40,13 @@ export function aRequest(overrides: Partial<SupportRequest> = {}): SupportReques
 
 /** A fresh Idempotency-Key, as the page makes one. */
 export const newKey = () => randomUUID();
+
+/** Sends a request through the API from a browser test, as the /ask/ pages do: its reference and check-in code. */
+export async function askThroughTheApi(api: APIRequestContext, baseURL: string, request: SupportRequest = aRequest()) {
+  const response = await api.post(`${baseURL}/api/requests`, {
+    headers: { Origin: new URL(baseURL).origin, "Idempotency-Key": newKey() },
+    data: request,
+  });
+  if (response.status() !== 201) throw new Error(`Asking for support failed: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as { reference: string; checkInCode: string };
+}

@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { randomUUID } from "node:crypto";
 import { auditRepository } from "../../functions/db/audit";
 import { createDatabase, type Database } from "../../functions/db/client";
 import { directoryRepository } from "../../functions/db/directory";
 import { localOutbox } from "../../functions/email/outbox";
-import { ServiceSchema, type Service } from "../../functions/domain/directory";
+import { AreaSchema, OrganisationSchema, ServiceSchema, type Area, type Organisation, type Service } from "../../functions/domain/directory";
 import type { Grant } from "../../functions/domain/roles";
 import { EXAMPLE_AREAS, EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { createStaff, LOCAL_SESSION_COOKIE, startSession, type TestStaff } from "./staff";
@@ -97,6 +98,50 @@ export async function newService(): Promise<Service> {
   });
   await directoryRepository(database()).saveService(service);
   return service;
+}
+
+/**
+ * An organisation of its own, in an area of its own, with two services that take requests:
+ * its inbox holds only what one test sends it, so "first in the inbox" means first.
+ */
+export async function newProvider(): Promise<{ area: Area; organisation: Organisation; services: [Service, Service] }> {
+  const tag = randomUUID().slice(0, 8);
+  const at = new Date().toISOString();
+  const directory = directoryRepository(database());
+  const area = AreaSchema.parse({ id: `E9${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`, name: `Testshire ${tag}`, postcodeDistricts: [] });
+  const organisation = OrganisationSchema.parse({ ...EXAMPLE_ORGANISATIONS[0]!, id: randomUUID(), name: `Test provider ${tag}`, isExample: false });
+  const service = (name: string) =>
+    ServiceSchema.parse({
+      ...EXAMPLE_SERVICES[0]!,
+      id: randomUUID(),
+      organisationId: organisation.id,
+      name: `${name} ${tag}`,
+      areaIds: [area.id],
+      national: false,
+      status: "active",
+      acceptsSelfReferral: true,
+      isExample: false,
+      updatedAt: at,
+      waitUpdatedAt: at,
+    });
+  const services: [Service, Service] = [service("Test talking service"), service("Test group service")];
+  await directory.saveArea(area);
+  await directory.saveOrganisation(organisation);
+  for (const s of services) await directory.saveService(s);
+  return { area, organisation, services };
+}
+
+/** Every item in the e2e server's table: for journeys that check what is stored, and what is not. */
+export async function everyItem(): Promise<Record<string, unknown>[]> {
+  const { doc, tableName } = database();
+  const items: Record<string, unknown>[] = [];
+  let from: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: from, ConsistentRead: true }));
+    items.push(...(page.Items ?? []));
+    from = page.LastEvaluatedKey;
+  } while (from);
+  return items;
 }
 
 /** Entries in the audit log, so it has more than one page. */
