@@ -30,6 +30,8 @@
  * - `IDEMPOTENCY#<hash>` / `IDEMPOTENCY` the answer to a submission, so a retry returns it again
  * - `CHECKIN#<hash>` / `CHECKIN`         a person's check-in session, keyed by its token's hash
  * - `RETENTION` / `<purgeAt>#<ref>`      when a finished request's personal data is due to go
+ * - `RETENTION-CHECK` / `<ref>#<eventId>` a route just finished: check whether the whole request
+ *                                        has, written with the change so a crash cannot skip it
  */
 /** What failed sign-ins are counted against: staff emails and addresses, references and addresses checking in. */
 export type SignInKind = "email" | "address" | "reference" | "check-in-address";
@@ -92,6 +94,8 @@ export const keys = {
   idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: "IDEMPOTENCY" }),
   retentionDue: (purgeAt: string, reference: string) => ({ pk: "RETENTION", sk: `${purgeAt}#${reference}` }),
   retentionPartition: () => ({ pk: "RETENTION" }),
+  retentionCheck: (reference: string, eventId: string) => ({ pk: "RETENTION-CHECK", sk: `${reference}#${eventId}` }),
+  retentionChecks: (reference?: string) => ({ pk: "RETENTION-CHECK", skPrefix: reference ? `${reference}#` : undefined }),
   checkInSession: (tokenHash: string) => ({ pk: `CHECKIN#${tokenHash}`, sk: "CHECKIN" }),
 } as const;
 

@@ -202,6 +202,9 @@ export function requestRepository(db: Database) {
                 },
               },
               { Put: { TableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(pk)" } },
+              ...(isOpen(before.status) && !isOpen(after.status)
+                ? [{ Put: { TableName, Item: { ...keys.retentionCheck(after.reference, event.id), reference: after.reference, type: "retention-check" } } }]
+                : []),
             ]),
           }),
         );
@@ -268,14 +271,35 @@ export function requestRepository(db: Database) {
 
     /** References whose personal data is due to go by `nowIso`. */
     async dueForPurge(nowIso: string): Promise<{ reference: string; purgeAt: string }[]> {
-      const out = await db.doc.send(
-        new QueryCommand({
-          TableName,
-          KeyConditionExpression: "pk = :pk AND sk < :now",
-          ExpressionAttributeValues: { ":pk": keys.retentionPartition().pk, ":now": nowIso },
-        }),
+      const due: { reference: string; purgeAt: string }[] = [];
+      const pages = paginateQuery(
+        { client: db.doc },
+        { TableName, KeyConditionExpression: "pk = :pk AND sk < :now", ExpressionAttributeValues: { ":pk": keys.retentionPartition().pk, ":now": nowIso } },
       );
-      return (out.Items ?? []).map((i) => ({ reference: String(i.reference), purgeAt: String(i.sk).split("#")[0]! }));
+      for await (const page of pages) due.push(...(page.Items ?? []).map((i) => ({ reference: String(i.reference), purgeAt: String(i.sk).split("#")[0]! })));
+      return due;
+    },
+
+    /**
+     * The retention checks still to make (for one request, or all): a route finished and
+     * nothing has yet checked whether its whole request has. Each is `{ reference, sk }`.
+     */
+    async retentionChecks(reference?: string): Promise<{ reference: string; sk: string }[]> {
+      const { pk, skPrefix } = keys.retentionChecks(reference);
+      const checks: { reference: string; sk: string }[] = [];
+      const pages = paginateQuery(
+        { client: db.doc },
+        skPrefix
+          ? { TableName, KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)", ExpressionAttributeValues: { ":pk": pk, ":prefix": skPrefix }, ConsistentRead: true }
+          : { TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ConsistentRead: true },
+      );
+      for await (const page of pages) checks.push(...(page.Items ?? []).map((i) => ({ reference: String(i.reference), sk: String(i.sk) })));
+      return checks;
+    },
+
+    /** Forgets retention checks that have been made. */
+    async retentionChecked(checks: { sk: string }[]): Promise<void> {
+      for (const { sk } of checks) await db.doc.send(new DeleteCommand({ TableName, Key: { pk: keys.retentionChecks().pk, sk } }));
     },
 
     /**

@@ -12,19 +12,33 @@ export const DEFAULT_RETENTION_MONTHS = 12;
  * a second, independent way. Anonymous route records stay, so statistics do not change.
  */
 export function retentionFeature({ requests, now, retentionMonths }: Deps) {
-  return {
-    /** After a route changes: if the whole request has now finished, schedule its personal data to go. */
-    async noteIfFinished(reference: string): Promise<void> {
-      const whole = await requests.getWhole(reference);
-      if (!whole.request || whole.request.closedAt || whole.routes.some((r) => isOpen(r.status))) return;
+  /**
+   * After a route finishes: if the whole request has now finished, schedule its personal data
+   * to go. The change wrote a retention check with it; the checks seen before reading the
+   * request are removed after, so one written meanwhile is still there for the sweep.
+   */
+  async function noteIfFinished(reference: string): Promise<void> {
+    const checks = await requests.retentionChecks(reference);
+    const whole = await requests.getWhole(reference);
+    if (whole.request && !whole.request.closedAt && !whole.routes.some((r) => isOpen(r.status))) {
       const closedAt = whole.routes.map((r) => r.updatedAt).sort().at(-1)!;
       const purge = new Date(closedAt);
       purge.setUTCMonth(purge.getUTCMonth() + retentionMonths);
       await requests.markFinished(reference, closedAt, purge.toISOString());
-    },
+    }
+    await requests.retentionChecked(checks);
+  }
 
-    /** Removes the personal data of every request that is due. Returns how many. */
+  return {
+    noteIfFinished,
+
+    /**
+     * The daily sweep: first the checks a crash left unmade, then removes the personal data of
+     * every request that is due. Returns how many requests lost their personal data.
+     */
     async sweep(): Promise<number> {
+      const unchecked = new Set((await requests.retentionChecks()).map((c) => c.reference));
+      for (const reference of unchecked) await noteIfFinished(reference);
       const due = await requests.dueForPurge(new Date(now()).toISOString());
       for (const { reference, purgeAt } of due) await requests.purgePersonalData(reference, purgeAt);
       return due.length;

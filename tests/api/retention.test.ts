@@ -1,4 +1,5 @@
 import { GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { randomUUID } from "node:crypto";
 import { keys } from "../../functions/db/keys";
 import { describe, expect, it } from "vitest";
 import { requestRepository } from "../../functions/db/requests";
@@ -69,10 +70,34 @@ describe("retention", () => {
     const everything = JSON.stringify(after.filter((i) => /^(REQUEST|CONTACT|IDEMPOTENCY|RETENTION)/.test(String(i.pk))));
     for (const personal of ["bluebird", "07700", "after school", "write things down", "Sam", "Your GP", "Not for us"]) expect(everything, personal).not.toContain(personal);
     expect(after.filter((i) => i.type === "route-event").every((e) => Object.keys(e.sealed as object).length === 0 && e.by === undefined)).toBe(true);
-    expect(after.some((i) => i.type === "contact-match" || i.type === "retention" || i.type === "idempotency")).toBe(false);
+    expect(after.some((i) => ["contact-match", "retention", "retention-check", "idempotency"].includes(String(i.type)))).toBe(false);
     expect(statistics(after)).toEqual(before);
     // Running it again finds nothing.
     expect(await retention.sweep()).toBe(0);
+  });
+
+  it("still schedules a request whose last route finished just before a crash: the sweep makes the check the crash skipped", async () => {
+    const env = await staffApp();
+    const only = [HARBOUR_YOUNG_PEOPLE.id];
+    const { reference } = (await env.call("POST", "/api/requests", { body: aRequest({ serviceIds: only, consentServiceIds: only }), headers: { "Idempotency-Key": newKey() } })).json;
+    const requests = requestRepository(env.db);
+    // The route's change is saved, then the process stops before anything checks the whole request.
+    const [route] = (await requests.getWhole(reference)).routes;
+    const at = new Date(env.clock.now).toISOString();
+    const after = { ...route!, status: "closed" as const, updatedAt: at, version: route!.version + 1 };
+    expect(await requests.changeRoutes([{ before: route!, after, event: { id: randomUUID(), reference, serviceId: route!.serviceId, version: after.version, at, action: "close", outcome: "support-completed", sealed: {} } }])).toBe(true);
+    expect((await requests.getWhole(reference)).request!.closedAt).toBeUndefined();
+    expect(await requests.retentionChecks()).toEqual([expect.objectContaining({ reference })]);
+
+    const retention = retentionFeature({ requests, now: () => env.clock.now, retentionMonths: 1 });
+    expect(await retention.sweep()).toBe(0);
+    const scheduled = (await requests.getWhole(reference)).request!;
+    expect(scheduled.closedAt).toBe(at);
+    expect(await requests.retentionChecks()).toEqual([]);
+
+    env.clock.now = Date.parse(scheduled.purgeAt!) + 1000;
+    expect(await retention.sweep()).toBe(1);
+    expect((await requests.getWhole(reference)).request).toBeUndefined();
   });
 
   it("honours a deployment's own retention period", async () => {
