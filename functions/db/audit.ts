@@ -1,6 +1,6 @@
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, TransactWriteCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
 import { randomUUID } from "node:crypto";
-import { AuditEntrySchema, type AuditEntry } from "../domain/audit";
+import { AuditEntrySchema, requestOfRecord, type AuditEntry } from "../domain/audit";
 import type { Database } from "./client";
 import { keys } from "./keys";
 
@@ -13,19 +13,31 @@ export function auditRepository(db: Database) {
   return {
     async append(entry: Omit<AuditEntry, "id" | "outcome"> & { outcome?: AuditEntry["outcome"] }): Promise<void> {
       const full = AuditEntrySchema.parse({ ...entry, id: randomUUID() });
+      const reference = requestOfRecord(full.record);
+      // Never overwrite: an entry, once written, stays as it was.
+      const put = (key: { pk: string; sk: string }, index: object) => ({
+        Put: { TableName, Item: { ...full, ...key, ...index, type: "audit" }, ConditionExpression: "attribute_not_exists(pk)" },
+      });
+      const organisation = full.organisationId ? keys.auditEntryOfOrganisation(full.organisationId, full.at, full.id) : {};
       await db.doc.send(
-        new PutCommand({
-          TableName,
-          Item: {
-            ...full,
-            ...keys.auditEntry(full.at, full.id),
-            ...(full.organisationId ? keys.auditEntryOfOrganisation(full.organisationId, full.at, full.id) : {}),
-            type: "audit",
-          },
-          // Never overwrite: an entry, once written, stays as it was.
-          ConditionExpression: "attribute_not_exists(pk)",
+        new TransactWriteCommand({
+          TransactItems: [
+            put(keys.auditEntry(full.at, full.id), organisation),
+            ...(reference ? [put(keys.auditEntryOfRequest(reference, full.at, full.id), {})] : []),
+          ],
         }),
       );
+    },
+
+    /** Every entry about one request, oldest first: who has read or acted on it. */
+    async ofRequest(reference: string): Promise<AuditEntry[]> {
+      const entries: AuditEntry[] = [];
+      const pages = paginateQuery(
+        { client: db.doc },
+        { TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.auditLogOfRequest(reference).pk }, ConsistentRead: true },
+      );
+      for await (const page of pages) entries.push(...(page.Items ?? []).map((i) => AuditEntrySchema.parse(i)));
+      return entries;
     },
 
     /** Newest first, a page at a time; `organisationId` limits it to that organisation's entries. */

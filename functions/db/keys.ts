@@ -18,6 +18,8 @@
  * - `SIGNIN#<kind>#<hash>` / `SIGNIN`    failed sign-ins for one email or one source address
  * - `RATE#<bucket>#<key>` / `<window>`   a fixed-window request counter
  * - `AUDIT` / `<time>#<id>`              the audit log, newest last; gsi1 `AUDIT#ORG#<orgId>`
+ * - `AUDIT#REQUEST#<ref>` / `<time>#<id>` a copy of each entry about one request (for a subject
+ *                                        access export)
  * - `REQUEST#<ref>` / `REQUEST`          a request for support (identifying fields encrypted); when the
  *                                        person said yes to coordination, gsi1 `COORDINATION#<areaId>` /
  *                                        `<createdAt>#<ref>`: a navigator's list for the area
@@ -72,7 +74,9 @@ export const keys = {
 
   auditEntry: (at: string, id: string) => ({ pk: "AUDIT", sk: `${at}#${id}` }),
   auditEntryOfOrganisation: (organisationId: string, at: string, id: string) => ({ gsi1pk: `AUDIT#ORG#${organisationId}`, gsi1sk: `${at}#${id}` }),
+  auditEntryOfRequest: (reference: string, at: string, id: string) => ({ pk: `AUDIT#REQUEST#${reference}`, sk: `${at}#${id}` }),
   auditLog: () => ({ pk: "AUDIT" }),
+  auditLogOfRequest: (reference: string) => ({ pk: `AUDIT#REQUEST#${reference}` }),
   auditLogOfOrganisation: (organisationId: string) => ({ gsi1pk: `AUDIT#ORG#${organisationId}` }),
 
   request: (reference: string) => ({ pk: `REQUEST#${reference}`, sk: "REQUEST" }),

@@ -52,4 +52,9 @@ export const AuditEntrySchema = z.object({
   outcome: z.enum(["allowed", "refused"]).default("allowed"),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** The request an entry's record belongs to (`request:<ref>` or `route:<ref>:<serviceId>`), if any. */
+export function requestOfRecord(record: string | undefined): string | undefined {
+  return /^(?:request|route):([^:]+)/.exec(record ?? "")?.[1];
+}
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

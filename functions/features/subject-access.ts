@@ -29,7 +29,7 @@ export function subjectAccessFeature({ requests, directory, audit, cipher, recor
       if (!whole.request) throw notFound();
       await record("request.exported", source, { actorId: actor.accountId, record: `request:${reference}` });
       const services = await directory.getServices(whole.routes.map((r) => r.serviceId));
-      const { entries } = await audit.list({ limit: 1000 });
+      const accesses = await audit.ofRequest(reference);
       const { checkInCodeHash: _h, contactHashes, idempotencyKeyHash: _k, sealed: _s, ...clear } = whole.request;
       return {
         exportedAt: new Date(now()).toISOString(),
@@ -43,8 +43,8 @@ export function subjectAccessFeature({ requests, directory, audit, cipher, recor
             return { ...rest, ...(await openEventTexts(cipher, event)) };
           }),
         ),
-        // Who has looked at or acted on it (the newest 1,000 audit entries are searched).
-        access: entries.filter((e) => e.record?.includes(reference)).map(({ at, action, actorId }) => ({ at, action, actorId })),
+        // Who has looked at or acted on it, this export included.
+        access: accesses.map(({ at, action, actorId }) => ({ at, action, actorId })),
       };
     },
   };

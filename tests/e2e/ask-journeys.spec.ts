@@ -228,7 +228,7 @@ test("waiting well: ask, check in, feel really bad and go to the top of the inbo
   const before = await everyItem();
   const stored = before.find((item) => item.pk === `REQUEST#${reference}` && item.sk === "REQUEST")!;
   expect(stored).toBeDefined();
-  expect(mentions(before).filter((item) => item.pk !== "AUDIT").length).toBeGreaterThan(3);
+  expect(mentions(before).filter((item) => !String(item.pk).startsWith("AUDIT")).length).toBeGreaterThan(3);
   for (const plain of ["07700900451", "07700 900451", "lighthouse", message]) {
     expect(before.filter((item) => JSON.stringify(item).includes(plain))).toEqual([]);
   }
@@ -244,7 +244,7 @@ test("waiting well: ask, check in, feel really bad and go to the top of the inbo
   // (who did what, when; never what the person said), and the other person's request is untouched.
   const after = await everyItem();
   const left = mentions(after);
-  expect(left.filter((item) => item.pk !== "AUDIT").map((item) => `${item.pk} ${item.sk}`)).toEqual([]);
+  expect(left.filter((item) => !String(item.pk).startsWith("AUDIT")).map((item) => `${item.pk} ${item.sk}`)).toEqual([]);
   for (const line of left) expect(Object.keys(line).sort()).not.toContain("contact");
   expect(after.filter((item) => contactHashes.some((hash) => String(item.pk).includes(hash)))).toEqual([]);
   expect(after.filter((item) => item.pk === `IDEMPOTENCY#${stored.idempotencyKeyHash}`)).toEqual([]);
