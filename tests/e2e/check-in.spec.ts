@@ -1,10 +1,10 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { formatCheckInCode, formatReference } from "../../functions/domain/request-codes";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { EXIT_URL } from "../../site/src/config";
+import { askForSupport, expectNothingKept, expectSignedIn, expectSummary, FAMILY, openCheckIn, signIn, TITLE, YOUNG_PEOPLE } from "../support/check-in";
 import { expect, expectAccessible, expectPage, tabTo, test } from "../support/fixtures";
-import { BRISTOL, HARBOUR, signedInPage, WORKER } from "../support/staff-e2e";
+import { signedInPage, WORKER } from "../support/staff-e2e";
 
 /**
  * Check in (J3, first part): a person signs in with their reference and check-in code and sees
@@ -12,33 +12,9 @@ import { BRISTOL, HARBOUR, signedInPage, WORKER } from "../support/staff-e2e";
  * through the API in a browser context of their own.
  */
 
-const YOUNG_PEOPLE = EXAMPLE_SERVICES.find((s) => s.organisationId === HARBOUR.id && s.name.startsWith("Harbour Young People"))!;
-const FAMILY = EXAMPLE_SERVICES.find((s) => s.organisationId === HARBOUR.id && s.name.startsWith("Harbour Family"))!;
 const KITE = EXAMPLE_SERVICES.find((s) => s.name.startsWith("Kite"))!;
 
-const TITLE = "Check in – OneDoor";
 const FAILED = "That reference and check-in code do not work together. Check them and try again.";
-
-type Codes = { reference: string; checkInCode: string };
-
-/** Asks these services for support through the API, as the /ask/ pages do. */
-async function askForSupport(request: APIRequestContext, baseURL: string, serviceIds = [YOUNG_PEOPLE.id]): Promise<Codes> {
-  const response = await request.post(`${baseURL}/api/requests`, {
-    headers: { Origin: new URL(baseURL).origin, "Idempotency-Key": randomUUID() },
-    data: {
-      asker: "self",
-      ageBand: "14-15",
-      areaId: BRISTOL.id,
-      needs: ["someone-to-talk-to"],
-      serviceIds,
-      contact: { method: "check-in-only" },
-      safeNow: "yes",
-      consentServiceIds: serviceIds,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as Codes;
-}
 
 /** A worker of Harbour (signed in in this page's context) acts on a route through the API. */
 async function workerActs(page: Page, baseURL: string, reference: string, serviceId: string, body: Record<string, unknown>) {
@@ -49,41 +25,7 @@ async function workerActs(page: Page, baseURL: string, reference: string, servic
   expect(response.status(), await response.text()).toBe(200);
 }
 
-async function openCheckIn(page: Page) {
-  await page.goto("/check-in/");
-  await expectPage(page, TITLE, "Check in");
-  await expect(page.getByLabel("Your reference")).toBeVisible();
-}
-
-/** Types the codes the way a person might (lower case, dashes, spaces) and signs in. */
-async function signIn(page: Page, codes: Codes) {
-  await page.getByLabel("Your reference").fill(formatReference(codes.reference).toLowerCase().replace(" ", "-"));
-  await page.getByLabel("Your check-in code").fill(formatCheckInCode(codes.checkInCode));
-  await page.getByRole("button", { name: "Check in" }).click();
-  await expectSignedIn(page, codes);
-}
-
-async function expectSignedIn(page: Page, codes: Codes) {
-  await expect(page.getByRole("heading", { level: 1, name: "Your request" })).toBeFocused();
-  await expectPage(page, TITLE, "Your request");
-  await expect(page.locator("#checkin-reference")).toHaveText(formatReference(codes.reference));
-}
-
 const card = (page: Page, serviceId: string) => page.locator(`#checkin-services > li[data-service-id="${serviceId}"]`);
-
-async function expectSummary(page: Page, ...messages: string[]) {
-  const summary = page.getByRole("alert");
-  await expect(summary).toBeFocused();
-  await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
-  for (const message of messages) await expect(summary).toContainText(message);
-  await expect(page).toHaveTitle(`Error: ${TITLE}`);
-}
-
-/** Nothing about the request is kept where someone else could find it later. */
-async function expectNothingKept(page: Page) {
-  expect(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash).toBe("/check-in/");
-  expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
-}
 
 test("the home page has a way in", async ({ page, requests: _ }) => {
   await page.goto("/");

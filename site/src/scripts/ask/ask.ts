@@ -5,8 +5,9 @@ import { getJson } from "../api";
 import { byId, el } from "../dom";
 import { EXIT_EVENT } from "../exit-this-page";
 import { clearErrors, showErrors } from "../form-errors";
-import { clearFields, one, readFields, requestBody, type Answers } from "./answers";
-import { sendRequest, type SendResult } from "./send";
+import { clearFields, labelIn, one, readFields, type Answers } from "../answers";
+import { showMethodBoxes } from "../safe-contact";
+import { requestBody, sendRequest, type SendResult } from "./send";
 import { serviceList } from "./services";
 import { summaryRows } from "./summary";
 import { applies, FIELD_STEP, fieldApplies, formFieldFor, isStep, QUESTIONS, questionsFor, validate, type Question, type StepId } from "./steps";
@@ -51,16 +52,11 @@ export function startAsk(): void {
     names,
   );
 
+  const labelInForm = labelIn([...sections.values()]);
   /** The words an answer was chosen by, read from the form itself. */
   function labelFor(field: string, value: string): string {
     if (field === "serviceIds" || field === "consentServiceIds") return names.get(value) ?? value;
-    for (const part of sections.values()) {
-      const input = Array.from(part.querySelectorAll<HTMLInputElement>(`input[name="${field}"]`)).find((i) => i.value === value);
-      if (input && (input.type === "radio" || input.type === "checkbox")) return part.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() ?? value;
-      const option = Array.from(part.querySelectorAll<HTMLOptionElement>(`select[name="${field}"] option`)).find((o) => o.value === value);
-      if (option) return option.textContent?.trim() ?? value;
-    }
-    return value;
+    return labelInForm(field, value);
   }
 
   /** Some questions are worded for a parent or carer asking for a child. */
@@ -74,12 +70,7 @@ export function startAsk(): void {
     }
   }
 
-  function showContactBoxes() {
-    const method = readFields(section("contact"))["contact.method"]?.[0] ?? "";
-    for (const box of Array.from(section("contact").querySelectorAll<HTMLElement>("[data-when-method]"))) {
-      box.hidden = !box.dataset.whenMethod!.split(" ").includes(method);
-    }
-  }
+  const showContactBoxes = () => showMethodBoxes(section("contact"), readFields(section("contact")));
 
   function showUrgentNow() {
     const urgent = readFields(section("safe-now")).safeNow?.[0] === "no";

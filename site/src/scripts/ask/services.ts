@@ -3,7 +3,7 @@ import { takesRequests } from "../../../../functions/domain/takes-requests";
 import { getJson } from "../api";
 import { el } from "../dom";
 import { whoItIsFor } from "../render-service";
-import { one, type Answers } from "./answers";
+import { one, type Answers } from "../answers";
 
 type SearchResponse = { services: PublicService[]; page: number; totalPages: number };
 

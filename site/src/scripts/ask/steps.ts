@@ -1,4 +1,5 @@
-import { isEmail, isPhone, one, type Answers } from "./answers";
+import { one, type Answers } from "../answers";
+import { boxFor, CONTACT_FIELDS, isContactPart, partApplies, partErrors, tooLong, type FieldError } from "../safe-contact";
 
 /** The questions, in the order they are asked. "start", "check" and "done" are not questions. */
 export const QUESTIONS = [
@@ -33,42 +34,19 @@ export const FIELD_STEP: Record<string, Question> = {
   needs: "needs",
   serviceIds: "services",
   message: "message",
-  "contact.method": "contact",
-  "contact.phone": "contact",
-  "contact.email": "contact",
-  "contact.trustedAdult.name": "contact",
-  "contact.trustedAdult.phone": "contact",
-  "contact.safeDays": "when",
-  "contact.safeTimes": "when",
-  "contact.voicemailOk": "safety",
-  "contact.sayWhoWeAre": "safety",
-  "contact.codeWord": "safety",
-  "preferences.workerGender": "preferences",
-  "preferences.language": "preferences",
-  "preferences.interpreter": "preferences",
-  "preferences.accessibilityNeeds": "preferences",
+  ...CONTACT_FIELDS,
   safeNow: "safe-now",
   consentServiceIds: "consent",
   consentToCoordination: "consent",
 };
 
 /** Where an API field error belongs on the form ("contact.trustedAdult" is the adult's name box). */
-export function formFieldFor(apiField: string): string | undefined {
-  if (apiField in FIELD_STEP) return apiField;
-  const aliases: Record<string, string> = {
-    "contact.trustedAdult": "contact.trustedAdult.name",
-    contact: "contact.method",
-    preferences: "preferences.workerGender",
-  };
-  if (apiField in aliases) return aliases[apiField];
-  return Object.keys(FIELD_STEP).find((field) => apiField.startsWith(`${field}.`));
-}
+export const formFieldFor = (apiField: string): string | undefined => boxFor(apiField, Object.keys(FIELD_STEP));
 
 /** Whether a question is asked, given the answers so far. */
 export function applies(step: Question, answers: Answers): boolean {
   if (step === "child-knows" || step === "me-too") return one(answers, "asker") === "child";
-  // Someone who will check in themselves is not contacted, so when and how do not matter.
-  if (step === "when" || step === "safety") return one(answers, "contact.method") !== "check-in-only";
+  if (isContactPart(step)) return partApplies(step, answers);
   return true;
 }
 
@@ -86,17 +64,6 @@ export const REQUIRED: readonly Question[] = ["who", "services", "contact", "con
 
 export const MAX_SERVICES = 10;
 
-type FieldError = { field: string; message: string };
-
-const tooLong = (answers: Answers, field: string, max: number, message: string): FieldError[] =>
-  (one(answers, field)?.length ?? 0) > max ? [{ field, message }] : [];
-
-function phoneErrors(answers: Answers, field: string, missing: string): FieldError[] {
-  const value = one(answers, field);
-  if (!value) return [{ field, message: missing }];
-  return isPhone(value) ? [] : [{ field, message: "Enter a UK phone number, like 07700 900123." }];
-}
-
 /** What must be fixed on a question before moving on, in the words the API would use. */
 export function validate(step: Question, answers: Answers): FieldError[] {
   switch (step) {
@@ -110,28 +77,11 @@ export function validate(step: Question, answers: Answers): FieldError[] {
     }
     case "message":
       return tooLong(answers, "message", 2000, "Your message is too long. Use 2,000 characters or fewer.");
-    case "contact": {
-      const method = one(answers, "contact.method");
-      if (!method) return [{ field: "contact.method", message: "Choose how a service should get in touch." }];
-      if (method === "phone" || method === "text") return phoneErrors(answers, "contact.phone", "Enter the phone number they should use.");
-      if (method === "email") {
-        const email = one(answers, "contact.email");
-        if (!email) return [{ field: "contact.email", message: "Enter the email address they should use." }];
-        return isEmail(email) ? [] : [{ field: "contact.email", message: "Enter an email address, like name@example.org." }];
-      }
-      if (method === "trusted-adult") {
-        const name = one(answers, "contact.trustedAdult.name");
-        return [
-          ...(name ? tooLong(answers, "contact.trustedAdult.name", 100, "Use 100 characters or fewer for their name.") : [{ field: "contact.trustedAdult.name", message: "Enter the name of the adult you trust." }]),
-          ...phoneErrors(answers, "contact.trustedAdult.phone", "Enter the phone number of the adult you trust."),
-        ];
-      }
-      return [];
-    }
+    case "contact":
+    case "when":
     case "safety":
-      return tooLong(answers, "contact.codeWord", 40, "Your code word is too long. Use 40 characters or fewer.");
     case "preferences":
-      return tooLong(answers, "preferences.accessibilityNeeds", 500, "This is too long. Use 500 characters or fewer.");
+      return partErrors(step, answers);
     case "consent": {
       const agreed = answers.consentServiceIds ?? [];
       return (answers.serviceIds ?? []).every((id) => agreed.includes(id))

@@ -1,9 +1,21 @@
 import { LOWEST_FEELING, type Feeling } from "../../../../functions/domain/route-labels";
 import { isOpen } from "../../../../functions/domain/route-status";
+import type { ContactChange } from "../../../../functions/domain/support-request";
+import { clearFields, fillFields, labelIn, readFields } from "../answers";
 import type { ApiResult } from "../api";
 import { byId, el } from "../dom";
 import { clearErrors, showErrors } from "../form-errors";
-import { askSooner, deleteRequest, sendFeeling, withdrawFrom, type CheckInService, type CheckInView } from "./api";
+import { answersOf, boxFor, CONTACT_FIELDS, CONTACT_ROWS, contactChange, contactErrors, partApplies, showMethodBoxes } from "../safe-contact";
+import {
+  askSooner,
+  changeContact,
+  contactDetails,
+  deleteRequest,
+  sendFeeling,
+  withdrawFrom,
+  type CheckInService,
+  type CheckInView,
+} from "./api";
 
 type Hooks = {
   /** The session ended on the server: back to the sign-in form, saying why. */
@@ -24,12 +36,15 @@ function messageOf(result: Extract<ApiResult<unknown>, { ok: false }>): string {
   return [0, 404, 409].includes(result.status) ? result.error.message : ON_OUR_SIDE;
 }
 
+/** Where an API field error is shown: a box of the form, by the API's name for it. */
+type Boxes = Record<string, string> | ((apiField: string) => string | undefined);
+
 const chosen = (form: HTMLFormElement, name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? "";
 
 /**
- * What a signed-in person can do (J3): say how they are doing, ask to be contacted sooner, stop
- * asking one service, and delete the whole request. Take hold of the page's parts before the
- * view is taken out of the page (getElementById cannot find them there).
+ * What a signed-in person can do (J3): say how they are doing, ask to be contacted sooner, change
+ * how they are contacted, stop asking one service, and delete the whole request. Take hold of
+ * the page's parts before the view is taken out of the page (getElementById cannot find them there).
  */
 export function checkInActions(hooks: Hooks) {
   const nothingOpen = byId("checkin-nothing-open");
@@ -50,9 +65,22 @@ export function checkInActions(hooks: Hooks) {
   const deleteForm = byId<HTMLFormElement>("delete-form");
   const deleteHeading = byId("delete-confirm-heading");
   const deleteCancel = byId<HTMLButtonElement>("delete-cancel");
+  const contactSection = byId("safe-contact-section");
+  const contactDone = byId("safe-contact-done");
+  const contactCurrent = byId("safe-contact-current");
+  const contactStatus = byId("safe-contact-status");
+  const contactSummary = byId("safe-contact-summary");
+  const contactStart = byId<HTMLButtonElement>("safe-contact-start");
+  const contactForm = byId<HTMLFormElement>("safe-contact-form");
+  const contactHeading = byId("safe-contact-form-heading");
+  const contactCancel = byId<HTMLButtonElement>("safe-contact-cancel");
+  const contactLabel = labelIn([contactForm]);
+  const contactBoxes = Object.keys(CONTACT_FIELDS);
   const services = byId("checkin-services");
-  const forms = [feelingForm, soonerForm, deleteForm];
+  const forms = [feelingForm, soonerForm, contactForm, deleteForm];
   let busy = false;
+  /** Goes up on every reset: an answer to a call made before it belongs to someone who has gone. */
+  let generation = 0;
 
   /** Every error on every form goes: only the latest problem is on the page. */
   function clearAll() {
@@ -68,10 +96,14 @@ export function checkInActions(hooks: Hooks) {
   }
 
   /** Handles a failed answer; the API's field names are mapped to this form's boxes. */
-  function failed(form: HTMLFormElement, result: Extract<ApiResult<unknown>, { ok: false }>, boxes: Record<string, string> = {}) {
+  function failed(form: HTMLFormElement, result: Extract<ApiResult<unknown>, { ok: false }>, boxes: Boxes = {}) {
     if (result.status === 401) return hooks.signedOut();
     if (result.status === 400) {
-      const known = result.error.fields.flatMap((f) => (boxes[f.field] ? [{ field: boxes[f.field]!, message: f.message }] : []));
+      const box = typeof boxes === "function" ? boxes : (field: string) => boxes[field];
+      const known = result.error.fields.flatMap((f) => {
+        const field = box(f.field);
+        return field ? [{ field, message: f.message }] : [];
+      });
       if (known.length) return showErrors(form, known);
     }
     problem(form, messageOf(result));
@@ -127,6 +159,79 @@ export function checkInActions(hooks: Hooks) {
     soonerForm.reset();
     showUrgent(soonerUrgent, soonerUrgentStatus, false);
     done(soonerDone, soonerUrgentDone, notSafeNow);
+  }
+
+  /** The saved details in words, as a summary list. Only the page's text holds them, until reset. */
+  function showContactSummary(details: ContactChange) {
+    const answers = answersOf(details);
+    const rows = CONTACT_ROWS.filter((row) => partApplies(row.part, answers)).flatMap((row) => {
+      const value = row.value(answers, contactLabel) || row.empty;
+      return value ? [el("div", { class: "summary-list__row" }, el("dt", {}, row.label), el("dd", {}, value))] : [];
+    });
+    contactSummary.replaceChildren(...rows);
+    contactSummary.hidden = false;
+    contactStatus.hidden = true;
+    contactStatus.textContent = "";
+  }
+
+  /** Reads the saved details for the summary. The form is filled from a fresh read when it opens. */
+  async function loadContact() {
+    if (contactSection.hidden) return;
+    const mine = generation;
+    if (contactSummary.hidden) {
+      contactStatus.textContent = "Just a moment…";
+      contactStatus.hidden = false;
+    }
+    const result = await contactDetails();
+    if (mine !== generation || hooks.exited()) return;
+    if (result.ok) return showContactSummary(result.data);
+    if (result.status === 401) return hooks.signedOut();
+    contactSummary.replaceChildren();
+    contactSummary.hidden = true;
+    contactStatus.textContent = "We cannot show this just now. You can still change it.";
+    contactStatus.hidden = false;
+  }
+
+  async function openContact() {
+    clearAll();
+    const mine = generation;
+    const result = await run(contactStart, () => contactDetails());
+    if (!result || mine !== generation) return;
+    if (!result.ok) return failed(contactForm, result);
+    showContactSummary(result.data);
+    fillFields(contactForm, answersOf(result.data));
+    showMethodBoxes(contactForm, readFields(contactForm));
+    contactDone.hidden = true;
+    contactCurrent.hidden = true;
+    contactForm.hidden = false;
+    contactHeading.focus();
+  }
+
+  /** Closes the form and forgets what was typed in it. */
+  function closeContact(focus: boolean) {
+    clearErrors(contactForm);
+    clearFields(contactForm);
+    showMethodBoxes(contactForm, {});
+    contactForm.hidden = true;
+    contactCurrent.hidden = false;
+    if (focus) contactStart.focus();
+  }
+
+  async function saveContact() {
+    clearAll();
+    const answers = readFields(contactForm);
+    const errors = contactErrors(answers);
+    if (errors.length) return showErrors(contactForm, errors);
+    const mine = generation;
+    const result = await run(submitButton(contactForm), () => changeContact(contactChange(answers)));
+    if (!result || mine !== generation) return;
+    if (!result.ok) return failed(contactForm, result, (field) => boxFor(field, contactBoxes));
+    hooks.render(result.data.request);
+    closeContact(false);
+    contactDone.hidden = false;
+    contactDone.focus();
+    // The summary shows the details as they were saved (the API tidies phone numbers).
+    await loadContact();
   }
 
   function closeDelete(focus: boolean) {
@@ -212,6 +317,13 @@ export function checkInActions(hooks: Hooks) {
     void tellSooner();
   });
   soonerForm.addEventListener("change", () => showUrgent(soonerUrgent, soonerUrgentStatus, chosen(soonerForm, "safe-now") === "no"));
+  contactStart.addEventListener("click", () => void openContact());
+  contactCancel.addEventListener("click", () => closeContact(true));
+  contactForm.addEventListener("change", () => showMethodBoxes(contactForm, readFields(contactForm)));
+  contactForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void saveContact();
+  });
   deleteStart.addEventListener("click", () => {
     deleteStart.parentElement!.hidden = true;
     deleteForm.hidden = false;
@@ -233,6 +345,9 @@ export function checkInActions(hooks: Hooks) {
       slot.hidden = false;
     },
 
+    /** Shows how the services will get in touch, read from the API (only while one is still working on it). */
+    loadContact,
+
     /** Telling services anything needs one still working on the request. */
     update(request: CheckInView) {
       const open = request.services.some((s) => isOpen(s.status));
@@ -242,13 +357,19 @@ export function checkInActions(hooks: Hooks) {
 
     /** Forgets everything typed or shown: signing out, Exit, or a new sign-in. */
     reset() {
+      generation += 1;
       for (const form of forms) {
         clearErrors(form);
         form.reset();
       }
       showUrgent(feelingUrgent, feelingUrgentStatus, false);
       showUrgent(soonerUrgent, soonerUrgentStatus, false);
-      for (const panel of [feelingDone, feelingUrgentDone, soonerDone, soonerUrgentDone]) panel.hidden = true;
+      for (const panel of [feelingDone, feelingUrgentDone, soonerDone, soonerUrgentDone, contactDone]) panel.hidden = true;
+      closeContact(false);
+      contactSummary.replaceChildren();
+      contactSummary.hidden = true;
+      contactStatus.textContent = "";
+      contactStatus.hidden = true;
       closeDelete(false);
     },
   };

@@ -1,6 +1,8 @@
 import type { Feeling } from "../../../../functions/domain/route-labels";
 import type { RouteStatus } from "../../../../functions/domain/route-status";
+import type { ContactChange } from "../../../../functions/domain/support-request";
 import type { ApiError, ApiResult } from "../api";
+import type { ContactChangeBody } from "../safe-contact";
 
 /** Where a declined service says to go instead: another service, some words, or both. */
 export type Signpost = { serviceId?: string; serviceName?: string; text?: string };
@@ -40,7 +42,7 @@ function fieldsOf(fields: unknown): ApiError["fields"] {
 }
 
 /** Calls the check-in API on OneDoor's own origin; the session travels only as its HttpOnly cookie. */
-async function call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<ApiResult<T>> {
+async function call<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -70,6 +72,12 @@ export const sendFeeling = (feeling: Feeling, note?: string) => call<{ request: 
 
 /** "Please contact me sooner", and whether they are safe right now. */
 export const askSooner = (notSafeNow: boolean, note?: string) => call<{ request: CheckInView }>("POST", "/api/check-in/sooner", { notSafeNow, ...(note ? { note } : {}) });
+
+/** Their own safe-contact details and preferences, as they are now. */
+export const contactDetails = () => call<ContactChange>("GET", "/api/check-in/contact");
+
+/** New safe-contact details and preferences: every service still working on the request is told. */
+export const changeContact = (change: ContactChangeBody) => call<{ request: CheckInView }>("PUT", "/api/check-in/contact", change);
 
 /** Stops asking one service; the others carry on. */
 export const withdrawFrom = (serviceId: string) =>

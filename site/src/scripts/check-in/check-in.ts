@@ -107,6 +107,7 @@ export function startCheckIn(): void {
     render(request);
     mount(viewSection);
     if (focus) viewHeading.focus();
+    void doings.loadContact();
   }
 
   /** The session ended on the server (15 minutes idle, or 2 hours in all). */
