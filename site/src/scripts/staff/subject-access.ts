@@ -28,8 +28,8 @@ function summary(data: SubjectAccessExport): HTMLElement {
     el("li", {}, `Asked for support on ${formatDate(data.request.createdAt)}.`),
     el("li", {}, `Sent to ${count(data.services.length, "service", "services")}: ${listOf(names)}.`),
     el("li", {}, `${count(data.history.length, "history entry", "history entries")}: what the services did and when.`),
-    el("li", {}, `${count(data.access.length, "time", "times")} staff opened or acted on it, from the audit log.`),
-    el("li", {}, "Their answers and contact details, as they gave them."),
+    el("li", {}, `${count(data.access.length, "audit log entry", "audit log entries")}: who opened, acted on or exported it, and when.`),
+    el("li", {}, "Their answers, and any contact details, as they gave them."),
   );
 }
 
