@@ -51,3 +51,6 @@ export function subjectAccessFeature({ requests, directory, audit, cipher, recor
 }
 
 export type SubjectAccessFeature = ReturnType<typeof subjectAccessFeature>;
+
+/** The export as the API sends it (its JSON), for the admin page that offers it as a download. */
+export type SubjectAccessExport = Awaited<ReturnType<SubjectAccessFeature["export"]>>;

@@ -399,9 +399,14 @@ describe("subject access export", () => {
       [`request.exported ${admin.account.id}`, `route.contact ${worker.account.id}`, `route.read ${worker.account.id}`],
     );
     expect(JSON.stringify(res.json)).not.toContain("scrypt$");
+    // Without a session: refused, and not counted as an export below.
+    expect((await env.call("GET", `/api/staff/requests/${reference}/export`)).status).toBe(401);
 
     const audit = await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName, FilterExpression: "#a = :a", ExpressionAttributeNames: { "#a": "action" }, ExpressionAttributeValues: { ":a": "request.exported" } }));
-    expect(audit.Items!.filter((entry) => entry.pk === "AUDIT")).toHaveLength(1);
+    const exported = audit.Items!.filter((entry) => entry.pk === "AUDIT");
+    expect(exported).toHaveLength(1);
+    // The log entry says who made the export and of which request.
+    expect(exported[0]).toMatchObject({ actorId: admin.account.id, record: `request:${reference}`, outcome: "allowed" });
     expect((await env.call("GET", `/api/staff/requests/${reference}/export`, { token: worker.token })).status).toBe(403);
     expect((await env.call("GET", "/api/staff/requests/ABCDEFGH/export", { token: admin.token })).status).toBe(404);
     expect((await env.call("GET", "/api/staff/requests/nope/export", { token: admin.token })).status).toBe(400);

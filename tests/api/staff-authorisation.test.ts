@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { ROLES, type Grant, type Role } from "../../functions/domain/roles";
 import { EXAMPLE_AREAS, EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
+import { aRequest, newKey } from "../support/requests";
 import { staffApp } from "../support/staff-api";
 import { createStaff, startSession } from "../support/staff";
 
@@ -42,6 +43,7 @@ type Route = {
 
 const orgOf = (scope: Scope) => (scope === "in" ? ORG_A : ORG_B);
 const staffIn = async (scope: Scope, env: Env) => (await createStaff(env.db, [{ role: "worker", organisationId: orgOf(scope) }])).account.id;
+const newRequest = async (env: Env) => (await env.call("POST", "/api/requests", { body: aRequest(), headers: { "Idempotency-Key": newKey() } })).json.reference as string;
 
 const ROUTES: Route[] = [
   { name: "list organisations", allowed: { admin: "both" }, ok: 200, request: async () => ({ method: "GET", path: "/api/staff/organisations" }) },
@@ -137,6 +139,13 @@ const ROUTES: Route[] = [
     allowed: { admin: "both", manager: "in" },
     ok: 200,
     request: async (scope) => ({ method: "GET", path: `/api/staff/audit?organisationId=${orgOf(scope)}` }),
+  },
+  // A request belongs to no one organisation: an admin may export any, and no one else any.
+  {
+    name: "make a subject access export",
+    allowed: { admin: "both" },
+    ok: 200,
+    request: async (_scope, env) => ({ method: "GET", path: `/api/staff/requests/${await newRequest(env)}/export` }),
   },
 ];
 

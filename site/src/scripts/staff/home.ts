@@ -13,6 +13,7 @@ export const SECTIONS: { href: string; name: string; about: string; action: Acti
   { href: "/staff/areas/", name: "Areas", about: "Local authority areas and the postcode districts in each.", action: "area.list" },
   { href: "/staff/people/", name: "Staff and roles", about: "Invite people, change their roles, or remove their access.", action: "staff.list" },
   { href: "/staff/audit/", name: "Audit log", about: "Who did what in the staff area, and when.", action: "audit.read" },
+  { href: "/staff/subject-access/", name: "Subject access export", about: "Everything OneDoor holds about one request, for the person who asked.", action: "request.export" },
 ];
 
 /** The staff area's home: who is signed in, their roles, and the sections they can use. */

@@ -37,13 +37,18 @@ export function showState(heading: string, title: string, body: (Node | string)[
   p.heading.focus();
 }
 
+/** The state for someone whose roles do not let them use this page (the API answered 403, or the policy says so). */
+export function showNoAccess(): void {
+  showState("Your role does not let you see this", "No access", [
+    el("p", { class: "lead" }, "This part of the staff area is for other roles."),
+    el("p", {}, "If you need it for your work, ask an admin or your manager to change your roles."),
+  ]);
+}
+
 /** The state for an API error that stops the whole page: 403, 404, or anything else. */
 export function showLoadError(status: number, error: ApiError): void {
   if (status === 403) {
-    showState("Your role does not let you see this", "No access", [
-      el("p", { class: "lead" }, "This part of the staff area is for other roles."),
-      el("p", {}, "If you need it for your work, ask an admin or your manager to change your roles."),
-    ]);
+    showNoAccess();
   } else if (status === 404) {
     showState("We could not find that", "Not found", [el("p", { class: "lead" }, error.message)]);
   } else {
