@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AreaIdSchema, LanguageSchema, NeedSchema, WorkerGenderSchema } from "./directory";
 import { AGE_BANDS, ASKERS, CONTACT_METHODS, TIMES_OF_DAY, YES_NO_UNSURE } from "./support-request-labels";
+import { tidyPhone, UK_PHONE, UK_PHONE_MESSAGE } from "./phone";
 import { DAYS } from "./vocabulary";
 
 export { AGE_BANDS, ASKERS, CONTACT_METHODS, TIMES_OF_DAY, YES_NO_UNSURE };
@@ -17,8 +18,8 @@ const enumOf = <T extends Record<string, string>>(v: T, message: string) =>
 const phone = z
   .string()
   .trim()
-  .transform((v) => v.replace(/[\s()-]/g, ""))
-  .pipe(z.string().regex(/^(\+44|0)\d{9,10}$/, "Enter a UK phone number, like 07700 900123."));
+  .transform(tidyPhone)
+  .pipe(z.string().regex(UK_PHONE, UK_PHONE_MESSAGE));
 
 /** How and when it is safe to get in touch. */
 export const SafeContactSchema = z

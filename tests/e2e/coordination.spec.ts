@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { randomUUID } from "node:crypto";
 import { formatReference } from "../../functions/domain/request-codes";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
+import { aRequest, askThroughTheApi } from "../support/requests";
 import { expect, expectAccessible, expectPage, test } from "../support/fixtures";
 import { BRISTOL, signedInPage } from "../support/staff-e2e";
 
@@ -21,31 +21,15 @@ const QUIET_AREA = "E06000022";
 /** Asks two services for support through the API, saying yes to coordination, and returns the reference. */
 async function askForSupport(request: APIRequestContext, baseURL: string, urgent = false): Promise<string> {
   const serviceIds = [YOUNG_PEOPLE.id, CLINIC.id];
-  const response = await request.post(`${baseURL}/api/requests`, {
-    headers: { Origin: new URL(baseURL).origin, "Idempotency-Key": randomUUID() },
-    data: {
-      asker: "self",
-      ageBand: "14-15",
-      areaId: BRISTOL.id,
-      needs: ["someone-to-talk-to"],
-      serviceIds,
-      message: "I would like to talk to someone after school.",
-      contact: {
-        method: "text",
-        phone: "07700 900456",
-        safeDays: ["MO"],
-        safeTimes: ["afternoon"],
-        voicemailOk: false,
-        sayWhoWeAre: false,
-        codeWord: "Lighthouse",
-      },
-      safeNow: urgent ? "no" : "yes",
-      consentServiceIds: serviceIds,
-      consentToCoordination: true,
-    },
+  const body = aRequest({
+    serviceIds,
+    consentServiceIds: serviceIds,
+    contact: { ...aRequest().contact, phone: "07700 900456", codeWord: "Lighthouse" },
+    preferences: {},
+    safeNow: urgent ? "no" : "yes",
+    consentToCoordination: true,
   });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { reference: string }).reference;
+  return (await askThroughTheApi(request, baseURL, body)).reference;
 }
 
 const rowOf = (page: Page, reference: string) => page.locator(`#coordination-rows > li[data-reference="${reference}"]`);

@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { Grant } from "../../functions/domain/roles";
 import { formatReference } from "../../functions/domain/request-codes";
 import { EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
+import { aRequest, askThroughTheApi } from "../support/requests";
 import { expect, expectAccessible, expectPage, tabTo, test } from "../support/fixtures";
-import { BRISTOL, HARBOUR, MANAGER, signedInPage, WORKER } from "../support/staff-e2e";
+import { HARBOUR, MANAGER, signedInPage, WORKER } from "../support/staff-e2e";
 
 /**
  * The provider inbox (J6): the list, its filters and states, one request's page, and every
@@ -24,34 +25,19 @@ type Ask = { serviceId?: string; urgent?: boolean; phone?: string; asker?: "self
 
 /** Asks for support through the API, as the /ask/ pages do, and returns the reference. */
 async function askForSupport(request: APIRequestContext, baseURL: string, ask: Ask = {}): Promise<string> {
-  const serviceId = ask.serviceId ?? YOUNG_PEOPLE.id;
-  const child = ask.asker === "child";
-  const response = await request.post(`${baseURL}/api/requests`, {
-    headers: { Origin: new URL(baseURL).origin, "Idempotency-Key": randomUUID() },
-    data: {
-      asker: ask.asker ?? "self",
-      ageBand: "14-15",
-      areaId: BRISTOL.id,
-      needs: ["someone-to-talk-to"],
-      serviceIds: [serviceId],
-      message: ask.message ?? "I would like to talk to someone after school.",
-      contact: {
-        method: "text",
-        phone: ask.phone ?? newPhone(),
-        safeDays: ["MO", "WE"],
-        safeTimes: ["afternoon"],
-        voicemailOk: false,
-        sayWhoWeAre: false,
-        codeWord: "Lighthouse",
-      },
-      preferences: { workerGender: "female", language: "en" },
-      safeNow: ask.urgent ? "no" : "yes",
-      ...(child ? { childKnows: "yes", supportForMeToo: true } : {}),
-      consentServiceIds: [serviceId],
-    },
+  const serviceIds = [ask.serviceId ?? YOUNG_PEOPLE.id];
+  const body = aRequest({
+    asker: ask.asker ?? "self",
+    serviceIds,
+    consentServiceIds: serviceIds,
+    ...(ask.message ? { message: ask.message } : {}),
+    contact: { ...aRequest().contact, phone: ask.phone ?? newPhone(), codeWord: "Lighthouse" },
+    preferences: { workerGender: "female", language: "en" },
+    safeNow: ask.urgent ? "no" : "yes",
+    ...(ask.asker === "child" ? { childKnows: "yes", supportForMeToo: true } : {}),
+    consentToCoordination: undefined,
   });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { reference: string }).reference;
+  return (await askThroughTheApi(request, baseURL, body)).reference;
 }
 
 const routePath = (reference: string, serviceId = YOUNG_PEOPLE.id) => `/staff/request/?ref=${reference}&service=${serviceId}`;

@@ -1,10 +1,10 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { randomUUID } from "node:crypto";
 import { formatCheckInCode, formatReference } from "../../functions/domain/request-codes";
 import type { SupportRequest } from "../../functions/domain/support-request";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { expect, expectPage } from "./fixtures";
-import { BRISTOL, HARBOUR } from "./staff-e2e";
+import { aRequest, askThroughTheApi } from "./requests";
+import { HARBOUR } from "./staff-e2e";
 
 /** Check in (J3) in the browser: a request made through the API, and the steps of signing in. */
 
@@ -15,28 +15,18 @@ export const TITLE = "Check in – OneDoor";
 
 export type Codes = { reference: string; checkInCode: string };
 
-/** Asks these services for support through the API, as the /ask/ pages do. */
-export async function askForSupport(
+/** Asks these services for support through the API, as the /ask/ pages do: no message, no preferences. */
+export function askForSupport(
   request: APIRequestContext,
   baseURL: string,
   serviceIds = [YOUNG_PEOPLE.id],
   contact: Partial<SupportRequest["contact"]> = { method: "check-in-only" },
 ): Promise<Codes> {
-  const response = await request.post(`${baseURL}/api/requests`, {
-    headers: { Origin: new URL(baseURL).origin, "Idempotency-Key": randomUUID() },
-    data: {
-      asker: "self",
-      ageBand: "14-15",
-      areaId: BRISTOL.id,
-      needs: ["someone-to-talk-to"],
-      serviceIds,
-      contact,
-      safeNow: "yes",
-      consentServiceIds: serviceIds,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as Codes;
+  return askThroughTheApi(
+    request,
+    baseURL,
+    aRequest({ serviceIds, consentServiceIds: serviceIds, contact: contact as SupportRequest["contact"], message: undefined, preferences: {}, consentToCoordination: undefined }),
+  );
 }
 
 export async function openCheckIn(page: Page) {

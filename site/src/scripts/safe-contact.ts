@@ -1,4 +1,5 @@
 import type { ContactChange } from "../../../functions/domain/support-request";
+import { isUkPhone, UK_PHONE_MESSAGE } from "../../../functions/domain/phone";
 import { fromYesNo, one, yesNo, type Answers } from "./answers";
 
 /**
@@ -65,10 +66,7 @@ export function showMethodBoxes(root: ParentNode, answers: Answers): void {
   }
 }
 
-const PHONE = /^(\+44|0)\d{9,10}$/;
-/** The same tidy-up and check the API makes (support-request.ts), so mistakes show before sending. */
-export const tidyPhone = (value: string) => value.replace(/[\s()-]/g, "");
-export const isPhone = (value: string) => PHONE.test(tidyPhone(value));
+/** The same checks the API makes (support-request.ts), so mistakes show before sending. */
 export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 254;
 
 export type FieldError = { field: string; message: string };
@@ -80,7 +78,7 @@ export const tooLong = (answers: Answers, field: string, max: number, message: s
 function phoneErrors(answers: Answers, field: string, missing: string): FieldError[] {
   const value = one(answers, field);
   if (!value) return [{ field, message: missing }];
-  return isPhone(value) ? [] : [{ field, message: "Enter a UK phone number, like 07700 900123." }];
+  return isUkPhone(value) ? [] : [{ field, message: UK_PHONE_MESSAGE }];
 }
 
 /** What must be fixed in one part before it is saved, in the words the API would use. */

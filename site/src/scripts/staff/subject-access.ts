@@ -78,7 +78,7 @@ export function startSubjectAccess(): Promise<void> {
       input.value = shown;
       showSuccess(
         done,
-        `Export made for ${shown}`,
+        `Export made for ${shown.replace(" ", "\u00a0")}`, // the reference never breaks across lines
         el("p", {}, "It holds:"),
         summary(data),
         el("p", {}, el("a", { href: objectUrl, download: `onedoor-${data.reference}.json` }, `Download the export (JSON, ${sizeWords(file.size)})`)),
