@@ -58,14 +58,19 @@ async function expectHidden(page: Page, reference: string, serviceId: string) {
   await expect(page.getByRole("heading", { level: 1, name: "We could not find that request" })).toBeVisible();
 }
 
-test("a young person asks two services, says they are not safe; each service sees it first, urgent, and nobody else does", async ({ page, browser }) => {
-  await page.goto(`/service/?id=${HARBOUR_YOUNG_PEOPLE.id}`);
+/** From a service's page into /ask/: a young person asking for themselves, aged 14 or 15. */
+async function startFromServicePage(page: Page, serviceId: string) {
+  await page.goto(`/service/?id=${serviceId}`);
   await page.getByRole("link", { name: /Ask .*for support/ }).first().click();
   await page.getByRole("button", { name: "Start" }).click();
   await page.getByLabel("For me", { exact: true }).check();
   await cont(page);
   await page.getByLabel("14 or 15").check();
   await cont(page);
+}
+
+test("a young person asks two services, says they are not safe; each service sees it first, urgent, and nobody else does", async ({ page, browser }) => {
+  await startFromServicePage(page, HARBOUR_YOUNG_PEOPLE.id);
   await cont(page); // area: skipped
   await cont(page); // what help: skipped
   // Arrived from Harbour's page: it is already chosen; add a second service.
@@ -156,13 +161,7 @@ test("waiting well: ask, check in, feel really bad and go to the top of the inbo
   // Someone else asked first: until our person checks in, theirs is the older request, so it comes first.
   const earlier = await askThroughTheApi(request, baseURL!, aRequest({ areaId: area.id, serviceIds: [talking.id], consentServiceIds: [talking.id] }));
 
-  await page.goto(`/service/?id=${talking.id}`);
-  await page.getByRole("link", { name: /Ask .*for support/ }).first().click();
-  await page.getByRole("button", { name: "Start" }).click();
-  await page.getByLabel("For me", { exact: true }).check();
-  await cont(page);
-  await page.getByLabel("14 or 15").check();
-  await cont(page);
+  await startFromServicePage(page, talking.id);
   await page.getByLabel("Where do you live?").selectOption({ label: area.name });
   await cont(page);
   await cont(page); // what help: skipped
