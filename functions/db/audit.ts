@@ -1,8 +1,9 @@
-import { QueryCommand, TransactWriteCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { randomUUID } from "node:crypto";
 import { AuditEntrySchema, requestOfRecord, type AuditEntry } from "../domain/audit";
 import type { Database } from "./client";
 import { keys } from "./keys";
+import { partition, queryAll } from "./query-all";
 
 /**
  * The append-only audit log. This module can add entries and read them; there is no update
@@ -31,13 +32,8 @@ export function auditRepository(db: Database) {
 
     /** Every entry about one request, oldest first: who has read or acted on it. */
     async ofRequest(reference: string): Promise<AuditEntry[]> {
-      const entries: AuditEntry[] = [];
-      const pages = paginateQuery(
-        { client: db.doc },
-        { TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.auditLogOfRequest(reference).pk }, ConsistentRead: true },
-      );
-      for await (const page of pages) entries.push(...(page.Items ?? []).map((i) => AuditEntrySchema.parse(i)));
-      return entries;
+      const items = await queryAll(db, { ...partition(keys.auditLogOfRequest(reference).pk), ConsistentRead: true });
+      return items.map((i) => AuditEntrySchema.parse(i));
     },
 
     /** Newest first, a page at a time; `organisationId` limits it to that organisation's entries. */

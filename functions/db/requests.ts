@@ -1,11 +1,12 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { isOpen } from "../domain/route-status";
 import { RouteEventSchema, RouteSchema, type Route, type RouteEvent } from "../domain/route";
 import type { ClearRequest } from "../domain/support-request";
 import type { Database } from "./client";
 import { conditionally } from "./conditions";
 import { keys } from "./keys";
+import { partition, queryAll } from "./query-all";
 import { countInWindow, type WindowLimit } from "./rate-limits";
 
 /** A request as stored: clear answers, encrypted identifying answers, and the check-in code's hash. */
@@ -143,12 +144,7 @@ export function requestRepository(db: Database) {
 
     /** A request whole, in one Query of its partition: the request, its routes and their events. */
     async getWhole(reference: string): Promise<{ request?: StoredRequest; routes: Route[]; events: RouteEvent[] }> {
-      const items: Record<string, unknown>[] = [];
-      const pages = paginateQuery(
-        { client: db.doc },
-        { TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.requestPartition(reference).pk }, ConsistentRead: true },
-      );
-      for await (const page of pages) items.push(...(page.Items ?? []));
+      const items = await queryAll(db, { ...partition(keys.requestPartition(reference).pk), ConsistentRead: true });
       const request = items.find((i) => i.type === "request");
       return {
         request: request ? (strip(request) as StoredRequest) : undefined,
@@ -159,13 +155,8 @@ export function requestRepository(db: Database) {
 
     /** The references of requests in an area whose person said yes to a navigator coordinating, oldest first. */
     async forCoordination(areaId: string): Promise<string[]> {
-      const references: string[] = [];
-      const pages = paginateQuery(
-        { client: db.doc },
-        { TableName, IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": keys.coordinationInArea(areaId).gsi1pk } },
-      );
-      for await (const page of pages) references.push(...(page.Items ?? []).map((i) => String(i.reference)));
-      return references;
+      const items = await queryAll(db, partition(keys.coordinationInArea(areaId).gsi1pk, { index: "gsi1" }));
+      return items.map((i) => String(i.reference));
     },
 
     async getRoute(reference: string, serviceId: string): Promise<Route | undefined> {
@@ -175,13 +166,8 @@ export function requestRepository(db: Database) {
 
     /** An organisation's open (or closed) routes, urgent first, then oldest. */
     async inbox(organisationId: string, open: boolean): Promise<Route[]> {
-      const routes: Route[] = [];
-      const pages = paginateQuery(
-        { client: db.doc },
-        { TableName, IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": keys.inbox(organisationId, open).gsi1pk } },
-      );
-      for await (const page of pages) routes.push(...(page.Items ?? []).map((i) => RouteSchema.parse(strip(i))));
-      return routes;
+      const items = await queryAll(db, partition(keys.inbox(organisationId, open).gsi1pk, { index: "gsi1" }));
+      return items.map((i) => RouteSchema.parse(strip(i)));
     },
 
     /**
@@ -271,13 +257,8 @@ export function requestRepository(db: Database) {
 
     /** References whose personal data is due to go by `nowIso`. */
     async dueForPurge(nowIso: string): Promise<{ reference: string; purgeAt: string }[]> {
-      const due: { reference: string; purgeAt: string }[] = [];
-      const pages = paginateQuery(
-        { client: db.doc },
-        { TableName, KeyConditionExpression: "pk = :pk AND sk < :now", ExpressionAttributeValues: { ":pk": keys.retentionPartition().pk, ":now": nowIso } },
-      );
-      for await (const page of pages) due.push(...(page.Items ?? []).map((i) => ({ reference: String(i.reference), purgeAt: String(i.sk).split("#")[0]! })));
-      return due;
+      const items = await queryAll(db, { KeyConditionExpression: "pk = :pk AND sk < :now", ExpressionAttributeValues: { ":pk": keys.retentionPartition().pk, ":now": nowIso } });
+      return items.map((i) => ({ reference: String(i.reference), purgeAt: String(i.sk).split("#")[0]! }));
     },
 
     /**
@@ -286,15 +267,8 @@ export function requestRepository(db: Database) {
      */
     async retentionChecks(reference?: string): Promise<{ reference: string; sk: string }[]> {
       const { pk, skPrefix } = keys.retentionChecks(reference);
-      const checks: { reference: string; sk: string }[] = [];
-      const pages = paginateQuery(
-        { client: db.doc },
-        skPrefix
-          ? { TableName, KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)", ExpressionAttributeValues: { ":pk": pk, ":prefix": skPrefix }, ConsistentRead: true }
-          : { TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ConsistentRead: true },
-      );
-      for await (const page of pages) checks.push(...(page.Items ?? []).map((i) => ({ reference: String(i.reference), sk: String(i.sk) })));
-      return checks;
+      const items = await queryAll(db, { ...partition(pk, { skPrefix }), ConsistentRead: true });
+      return items.map((i) => ({ reference: String(i.reference), sk: String(i.sk) }));
     },
 
     /** Forgets retention checks that have been made. */
@@ -325,30 +299,38 @@ export function requestRepository(db: Database) {
     },
 
     /**
-     * Removes a request whole: its routes, their history, its duplicate-hint entries, its
-     * idempotency answer and retention entry, and the request item last. A failure part-way
-     * leaves the request findable, so the person can ask to delete it again.
+     * Removes a request whole, at once: its routes, their history, its duplicate-hint entries,
+     * idempotency answer, retention entry and checks, and the request item last. It first marks
+     * the request due for purging now, so if anything fails part-way the next sweep removes the
+     * personal data that is left; a route changed meanwhile is caught by reading again.
      */
-    async deleteWhole(reference: string): Promise<void> {
-      const whole = await this.getWhole(reference);
-      const partition = await db.doc.send(
-        new QueryCommand({ TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.requestPartition(reference).pk }, ProjectionExpression: "pk, sk", ConsistentRead: true }),
-      );
-      const requestKey = keys.request(reference);
-      const doomed = [
-        ...(partition.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })).filter((key) => key.sk !== requestKey.sk),
-        ...(whole.request?.contactHashes ?? []).map((hash) => keys.contactMatch(hash, reference)),
-        ...(whole.request ? [keys.idempotency(whole.request.idempotencyKeyHash)] : []),
-        ...(whole.request?.purgeAt ? [keys.retentionDue(whole.request.purgeAt, reference)] : []),
-      ];
-      for (let i = 0; i < doomed.length; i += 25) {
-        let pending: { DeleteRequest: { Key: { pk: string; sk: string } } }[] = doomed.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
-        while (pending.length) {
-          const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: pending } }));
-          pending = (out.UnprocessedItems?.[TableName] ?? []) as typeof pending;
+    async deleteWhole(reference: string, nowIso: string): Promise<void> {
+      const safetyNet = keys.retentionDue(nowIso, reference);
+      await db.doc.send(new PutCommand({ TableName, Item: { ...safetyNet, reference, type: "retention" } }));
+      const removed = new Set<string>();
+      // A worker acting meanwhile adds history after the first read: read again until nothing new is left.
+      for (let round = 0; round < 4; round++) {
+        const whole = await this.getWhole(reference);
+        const doomed = [
+          ...whole.routes.map((route) => keys.route(reference, route.serviceId)),
+          ...whole.events.map((event) => keys.routeEvent(reference, event.serviceId, event.version)),
+          ...(whole.request?.contactHashes ?? []).map((hash) => keys.contactMatch(hash, reference)),
+          ...(whole.request ? [keys.idempotency(whole.request.idempotencyKeyHash)] : []),
+          ...(whole.request?.purgeAt ? [keys.retentionDue(whole.request.purgeAt, reference)] : []),
+          ...(await this.retentionChecks(reference)).map(({ sk }) => ({ pk: keys.retentionChecks().pk, sk })),
+        ].filter((key) => !removed.has(`${key.pk} ${key.sk}`));
+        if (!doomed.length) break;
+        for (let i = 0; i < doomed.length; i += 25) {
+          let pending: { DeleteRequest: { Key: { pk: string; sk: string } } }[] = doomed.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+          while (pending.length) {
+            const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: pending } }));
+            pending = (out.UnprocessedItems?.[TableName] ?? []) as typeof pending;
+          }
         }
+        for (const key of doomed) removed.add(`${key.pk} ${key.sk}`);
       }
-      if (whole.request) await db.doc.send(new DeleteCommand({ TableName, Key: requestKey }));
+      await db.doc.send(new DeleteCommand({ TableName, Key: keys.request(reference) }));
+      await db.doc.send(new DeleteCommand({ TableName, Key: safetyNet }));
     },
   };
 }

@@ -1,9 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 
 import { InviteSchema, SessionSchema, StaffAccountSchema, type Invite, type Session, type StaffAccount } from "../domain/staff";
 import type { Database } from "./client";
 import { conditionally } from "./conditions";
 import { keys } from "./keys";
+import { partition, queryAll } from "./query-all";
 
 const strip = (item: Record<string, unknown>) => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...rest } = item;
@@ -16,13 +17,7 @@ export function staffRepository(db: Database) {
   const TableName = db.tableName;
 
   async function queryIndex(gsi1pk: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    const pages = paginateQuery(
-      { client: db.doc },
-      { TableName, IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": gsi1pk } },
-    );
-    for await (const page of pages) items.push(...(page.Items ?? []).map(strip));
-    return items;
+    return (await queryAll(db, partition(gsi1pk, { index: "gsi1" }))).map(strip);
   }
 
   const accountItem = (account: StaffAccount) => ({

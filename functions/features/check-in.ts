@@ -214,13 +214,13 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
       const after: Route = { ...route, status: next.to, updatedAt: at, version: route.version + 1 };
       const event: RouteEvent = { id: randomUUID(), reference, serviceId, version: after.version, at, action: "withdraw", sealed: {} };
       if (!(await requests.changeRoutes([{ before: route, after, event }]))) throw busy();
-      await retention.noteIfFinished(reference);
+      await retention.afterRouteFinished(reference);
       return (await view(reference))!;
     },
 
     /** Deletes the whole request and everything OneDoor holds about it, at once. */
     async deleteRequest(reference: string, token: string): Promise<void> {
-      await requests.deleteWhole(reference);
+      await requests.deleteWhole(reference, new Date(now()).toISOString());
       await checkIns.deleteSession(tokenHash(token));
     },
 

@@ -197,8 +197,8 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now, 
       if (!(await requests.changeRoutes([{ before: route, after, event }]))) {
         throw new AppError("route.changed", 409, "Someone else changed this request just now. Look at it again, then try again.");
       }
-      if (!isOpen(after.status)) await retention.noteIfFinished(reference);
       await record(`route.${input.action}`, source, { actorId: actor.accountId, record: `route:${reference}:${serviceId}`, organisationId: route.organisationId });
+      if (!isOpen(after.status)) await retention.afterRouteFinished(reference);
       return detail(reference, serviceId);
     },
   };

@@ -33,15 +33,30 @@ export function retentionFeature({ requests, now, retentionMonths }: Deps) {
     noteIfFinished,
 
     /**
+     * For features, straight after a route's change is saved: the person's or worker's action
+     * has happened, so a failure here must not undo it in their eyes. The retention check the
+     * change wrote stays, and the sweep makes it.
+     */
+    async afterRouteFinished(reference: string): Promise<void> {
+      await noteIfFinished(reference).catch(() => undefined);
+    },
+
+    /**
      * The daily sweep: first the checks a crash left unmade, then removes the personal data of
-     * every request that is due. Returns how many requests lost their personal data.
+     * every request that is due. One request that fails does not stop the others; the failures
+     * are thrown together at the end, so the run is reported as failed. Returns how many
+     * requests lost their personal data.
      */
     async sweep(): Promise<number> {
+      const failures: unknown[] = [];
+      const attempt = (work: () => Promise<void>) => work().catch((error: unknown) => void failures.push(error));
       const unchecked = new Set((await requests.retentionChecks()).map((c) => c.reference));
-      for (const reference of unchecked) await noteIfFinished(reference);
+      for (const reference of unchecked) await attempt(() => noteIfFinished(reference));
       const due = await requests.dueForPurge(new Date(now()).toISOString());
-      for (const { reference, purgeAt } of due) await requests.purgePersonalData(reference, purgeAt);
-      return due.length;
+      let purged = 0;
+      for (const { reference, purgeAt } of due) await attempt(async () => void (await requests.purgePersonalData(reference, purgeAt), purged++));
+      if (failures.length) throw new AggregateError(failures, `Retention sweep: ${failures.length} request(s) failed; ${purged} purged.`);
+      return purged;
     },
   };
 }

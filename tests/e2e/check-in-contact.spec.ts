@@ -15,11 +15,11 @@ const TEXT_ME: Partial<SupportRequest["contact"]> = { method: "text", phone: "07
 const section = (page: Page) => page.locator("#safe-contact-section");
 const summary = (page: Page) => page.locator("#safe-contact-summary");
 const form = (page: Page) => page.locator("#safe-contact-form");
-const changeButton = (page: Page) => section(page).getByRole("button", { name: "Change how we get in touch" });
+const changeButton = (page: Page) => section(page).getByRole("button", { name: "Change these details" });
 
 async function openForm(page: Page) {
   await changeButton(page).click();
-  await expect(form(page).getByRole("heading", { level: 3, name: "Change how we get in touch" })).toBeFocused();
+  await expect(form(page).getByRole("heading", { level: 3, name: "Change how your services get in touch" })).toBeFocused();
 }
 
 /** The answer to one row of the summary ("How to get in touch", "Safe days"…). */
@@ -31,11 +31,13 @@ test("see how we get in touch; the form asks what /ask/ asked, filled in, and fi
   await signIn(page, codes);
 
   // Closed: the summary says how and when, in words.
-  await expect(section(page).getByRole("heading", { level: 2, name: "How we get in touch with you" })).toBeVisible();
+  await expect(section(page).getByRole("heading", { level: 2, name: "How your services get in touch with you" })).toBeVisible();
   await expect(row(page, "How to get in touch")).toHaveText("Text message\n07700900123");
   await expect(row(page, "Safe days")).toHaveText("Monday");
   await expect(row(page, "Safe times")).toHaveText("Afternoon");
-  await expect(row(page, "Code word")).toHaveText("bluebird");
+  // The code word proves a caller is really from the service: not shown to someone looking over a shoulder.
+  await expect(row(page, "Code word")).toHaveText('You have one. We hide it here so nobody near you can see it. To see it, choose "Change these details".');
+  await expect(section(page)).not.toContainText("bluebird");
   await expect(form(page)).toBeHidden();
   await expectAccessible(page);
 
@@ -98,14 +100,14 @@ test("change text to email: saved, still there after loading again, and the work
 
   // Saved: a calm confirmation takes focus, the form closes, the summary has the new details.
   await expect(page.locator("#safe-contact-done")).toBeFocused();
-  await expect(page.locator("#safe-contact-done")).toContainText("Thank you. We have changed how we get in touch with you.");
+  await expect(page.locator("#safe-contact-done")).toContainText("Thank you. We have changed how your services get in touch with you.");
   await expect(page.locator("#safe-contact-done")).toContainText("Your services can see the new details.");
   await expect(form(page)).toBeHidden();
   await expect(page.getByRole("alert")).toHaveCount(0);
   await expect(page).toHaveTitle(TITLE);
   await expect(row(page, "How to get in touch")).toHaveText("Email\nnew.me@example.org");
   await expect(row(page, "Safe days")).toHaveText("Tuesday");
-  await expect(row(page, "A woman or a man")).toHaveText("A man");
+  await expect(row(page, "Would rather talk to")).toHaveText("A man");
   await expect(summary(page)).not.toContainText("07700900123");
   await expectNothingKept(page);
   await expectAccessible(page);
@@ -206,7 +208,7 @@ test("changing how we get in touch with the keyboard only", async ({ page, reque
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Email address")).toBeFocused();
   await page.keyboard.type("keys@example.org");
-  await tabTo(page, (el) => el.tag === "button" && el.text === "Save");
+  await tabTo(page, (el) => el.tag === "button" && el.text === "Save these details");
   await page.keyboard.press("Enter");
   await expect(page.locator("#safe-contact-done")).toBeFocused();
   await expect(row(page, "How to get in touch")).toHaveText("Email\nkeys@example.org");

@@ -181,6 +181,8 @@ export type SummaryRow<Part extends string = ContactPart> = {
   childLabel?: string;
   value: (answers: Answers, label: LabelFor) => string;
   empty?: string;
+  /** Shown instead of the answer where others may be looking (the /check-in/ summary). */
+  secret?: string;
 };
 
 /** A field's answers in words, one to a line. */
@@ -201,10 +203,15 @@ export const CONTACT_ROWS: SummaryRow[] = [
   { part: "contact", label: "How to get in touch", value: howWords },
   { part: "when", label: "Safe days", value: words("contact.safeDays"), empty: "Any day" },
   { part: "when", label: "Safe times", value: words("contact.safeTimes"), empty: "Any time" },
-  { part: "safety", label: "Voice message", value: words("contact.voicemailOk") },
+  { part: "safety", label: "Can leave a voice message", value: words("contact.voicemailOk") },
   { part: "safety", label: "Say which service they are from", value: words("contact.sayWhoWeAre") },
-  { part: "safety", label: "Code word", value: words("contact.codeWord") },
-  { part: "preferences", label: "A woman or a man", value: words("preferences.workerGender") },
+  {
+    part: "safety",
+    label: "Code word",
+    value: words("contact.codeWord"),
+    secret: 'You have one. We hide it here so nobody near you can see it. To see it, choose "Change these details".',
+  },
+  { part: "preferences", label: "Would rather talk to", value: words("preferences.workerGender") },
   { part: "preferences", label: "Language", value: words("preferences.language") },
   { part: "preferences", label: "Interpreter", value: words("preferences.interpreter") },
   { part: "preferences", label: "Anything else that helps", value: words("preferences.accessibilityNeeds") },

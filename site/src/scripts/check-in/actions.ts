@@ -165,12 +165,12 @@ export function checkInActions(hooks: Hooks) {
   function showContactSummary(details: ContactChange) {
     const answers = answersOf(details);
     const rows = CONTACT_ROWS.filter((row) => partApplies(row.part, answers)).flatMap((row) => {
-      const value = row.value(answers, contactLabel) || row.empty;
+      const given = row.value(answers, contactLabel);
+      const value = (given && row.secret) || given || row.empty;
       return value ? [el("div", { class: "summary-list__row" }, el("dt", {}, row.label), el("dd", {}, value))] : [];
     });
     contactSummary.replaceChildren(...rows);
     contactSummary.hidden = false;
-    contactStatus.hidden = true;
     contactStatus.textContent = "";
   }
 
@@ -180,7 +180,6 @@ export function checkInActions(hooks: Hooks) {
     const mine = generation;
     if (contactSummary.hidden) {
       contactStatus.textContent = "Just a moment…";
-      contactStatus.hidden = false;
     }
     const result = await contactDetails();
     if (mine !== generation || hooks.exited()) return;
@@ -188,8 +187,7 @@ export function checkInActions(hooks: Hooks) {
     if (result.status === 401) return hooks.signedOut();
     contactSummary.replaceChildren();
     contactSummary.hidden = true;
-    contactStatus.textContent = "We cannot show this just now. You can still change it.";
-    contactStatus.hidden = false;
+    contactStatus.textContent = "We cannot show your details right now. You can still change them.";
   }
 
   async function openContact() {
@@ -228,6 +226,7 @@ export function checkInActions(hooks: Hooks) {
     if (!result.ok) return failed(contactForm, result, (field) => boxFor(field, contactBoxes));
     hooks.render(result.data.request);
     closeContact(false);
+    contactSummary.hidden = true; // the old details, until the saved ones are read back
     contactDone.hidden = false;
     contactDone.focus();
     // The summary shows the details as they were saved (the API tidies phone numbers).
@@ -369,7 +368,6 @@ export function checkInActions(hooks: Hooks) {
       contactSummary.replaceChildren();
       contactSummary.hidden = true;
       contactStatus.textContent = "";
-      contactStatus.hidden = true;
       closeDelete(false);
     },
   };

@@ -212,6 +212,12 @@ export function startCheckIn(): void {
     wipeForm();
   });
 
+  // Leaving by a link must not leave the request in a page the back-forward cache keeps.
+  window.addEventListener("pagehide", () => {
+    wipeView();
+    wipeForm();
+  });
+
   // A page restored from the back-forward cache may show a request whose session has ended.
   window.addEventListener("pageshow", (event) => {
     if (event.persisted && !exited) void load();
