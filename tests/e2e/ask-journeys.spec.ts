@@ -22,8 +22,10 @@ const NORTH_STAR = EXAMPLE_ORGANISATIONS.find((o) => o.name.startsWith("North St
 const cont = (page: Page) => page.getByRole("button", { name: "Continue" }).click();
 const group = (page: Page, name: string) => page.getByRole("group", { name });
 
-/** Sends the request from check-your-answers and reads the reference off the confirmation. */
-async function sendAndReadReference(page: Page): Promise<string> {
+/** Lets every chosen service see the answers, sends the request and reads the reference off the confirmation. */
+async function consentAndSend(page: Page): Promise<string> {
+  for (const box of await page.locator("#consent-choices input").all()) await box.check();
+  await cont(page);
   await expect(page.getByRole("heading", { level: 1, name: "Check your answers" })).toBeVisible();
   await page.getByRole("button", { name: "Send my request" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your request has been sent" })).toBeVisible();
@@ -91,9 +93,7 @@ test("a young person asks two services, says they are not safe; each service see
   await page.getByLabel("No", { exact: true }).check();
   await expect(page.getByRole("heading", { name: "You can get help right now" }).first()).toBeVisible();
   await cont(page);
-  for (const box of await page.locator("#consent-choices input").all()) await box.check();
-  await cont(page);
-  const reference = await sendAndReadReference(page);
+  const reference = await consentAndSend(page);
   await expect(page.getByText("We have marked your request as urgent", { exact: false }).first()).toBeVisible();
 
   // Harbour's worker: at the top of the inbox, urgent, with the safe-contact instructions first.
@@ -142,9 +142,7 @@ test("a parent asks for their child and for themselves; the family service sees 
   await cont(page); // preferences: skipped
   await page.getByLabel("Yes", { exact: true }).check();
   await cont(page);
-  for (const box of await page.locator("#consent-choices input").all()) await box.check();
-  await cont(page);
-  const reference = await sendAndReadReference(page);
+  const reference = await consentAndSend(page);
 
   const harbour = await workerPage(browser, HARBOUR_FAMILY.organisationId);
   await openFromInbox(harbour, reference);
@@ -180,9 +178,7 @@ test("waiting well: ask, check in, feel really bad and go to the top of the inbo
   await cont(page); // preferences: skipped
   await page.getByLabel("Yes", { exact: true }).check();
   await cont(page);
-  for (const box of await page.locator("#consent-choices input").all()) await box.check();
-  await cont(page);
-  const reference = await sendAndReadReference(page);
+  const reference = await consentAndSend(page);
   const code = (await page.locator("#done-code").textContent())!;
 
   const worker = await workerPage(browser, organisation.id);

@@ -219,13 +219,14 @@ export function startAsk(): void {
       const errors = validate(step, answers);
       if (errors.length && showErrorsOnStep(errors)) return;
     }
-    const body = JSON.stringify(requestBody(answers, fieldApplies(answers)));
+    const request = requestBody(answers, fieldApplies(answers));
+    const body = JSON.stringify(request);
     // One key for one set of answers: trying again sends the same key, so only one request is made.
     if (idempotency?.body !== body) idempotency = { key: crypto.randomUUID(), body };
     const button = find<HTMLButtonElement>("check", "#send");
     sending = true;
     button.setAttribute("aria-disabled", "true");
-    const result = await sendRequest(body, idempotency.key);
+    const result = await sendRequest(request, idempotency.key);
     sending = false;
     button.removeAttribute("aria-disabled");
     if (exited) return;

@@ -1,7 +1,7 @@
 import type { Feeling } from "../../../../functions/domain/route-labels";
 import type { RouteStatus } from "../../../../functions/domain/route-status";
 import type { ContactChange } from "../../../../functions/domain/support-request";
-import type { ApiError, ApiResult } from "../api";
+import { callApi } from "../api";
 import type { ContactChangeBody } from "../safe-contact";
 
 /** Where a declined service says to go instead: another service, some words, or both. */
@@ -22,44 +22,8 @@ export type CheckInService = {
 /** A person's own request, as GET /api/check-in and sign-in return it. */
 export type CheckInView = { reference: string; createdAt: string; services: CheckInService[] };
 
-const unreachable: ApiError = {
-  code: "network.unavailable",
-  message: "We could not reach OneDoor just now. Check your internet connection, then try again.",
-  fields: [],
-};
-
-const somethingWrong: ApiError = {
-  code: "server.error",
-  message: "Something went wrong on our side. Please try again in a minute.",
-  fields: [],
-};
-
-/** Field errors as a list, whichever shape the API gives them in. */
-function fieldsOf(fields: unknown): ApiError["fields"] {
-  if (Array.isArray(fields)) return fields as ApiError["fields"];
-  if (fields && typeof fields === "object") return Object.entries(fields).map(([field, message]) => ({ field, message: String(message) }));
-  return [];
-}
-
 /** Calls the check-in API on OneDoor's own origin; the session travels only as its HttpOnly cookie. */
-async function call<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      cache: "no-store",
-      headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    return { ok: false, status: 0, error: unreachable };
-  }
-  const json = (await response.json().catch(() => undefined)) as { error?: ApiError } | undefined;
-  if (response.ok) return { ok: true, data: json as T };
-  const error = json?.error ? { ...json.error, fields: fieldsOf(json.error.fields) } : somethingWrong;
-  return { ok: false, status: response.status, error };
-}
+const call = <T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown) => callApi<T>(method, path, { body });
 
 /** The request of the session this browser holds, or 401 when there is none. */
 export const currentCheckIn = () => call<{ request: CheckInView }>("GET", "/api/check-in");
