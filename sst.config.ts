@@ -20,7 +20,8 @@ export default $config({
     await import("./stacks/database");
     await import("./stacks/api");
     await import("./stacks/retention");
-    const { router } = await import("./stacks/site");
+    const { router } = await import("./stacks/router");
+    await import("./stacks/site");
     return { url: router.url };
   },
 });

@@ -134,7 +134,7 @@ async function seedScenario(
     if (outcome !== "created") throw new Error(`Seeding ${label}: service ${s.id} was ${outcome}, expected created.`);
   });
   const seedMs = performance.now() - start;
-  return { label, services: services.length, db, repository, app: createApp({ db, logger: () => {}, hashKey: randomBytes(32), mailer: memoryOutbox(), fieldCipher: rawAesFieldCipher(randomBytes(32)) }), seedMs, areaSeedMs };
+  return { label, services: services.length, db, repository, app: createApp({ db, logger: () => {}, hashKey: randomBytes(32), mailer: memoryOutbox(), fieldCipher: rawAesFieldCipher(randomBytes(32)), publicOrigin: "http://localhost" }), seedMs, areaSeedMs };
 }
 
 type Body = { services: { id: string }[]; totalItems: number };

@@ -100,6 +100,7 @@ export async function measureSubmission(log: (line: string) => void, options: Su
       mailer: memoryOutbox(),
       fieldCipher: rawAesFieldCipher(randomBytes(32)),
       limits: { requests: { bucket: "ask", limit: 1_000_000, windowSeconds: 60 } },
+      publicOrigin: "http://localhost",
     });
 
     let n = 0;

@@ -15,6 +15,8 @@ import { staffRepository } from "./db/staff";
 import type { Mailer } from "./email/mailer";
 import { staffAuthFeature } from "./features/staff-auth";
 import { sameOriginOnly } from "./http/origin-check";
+import { withSiteOrigin } from "./http/site";
+import { siteOrigin } from "./domain/site-origin";
 import { rateLimit } from "./http/rate-limit";
 import { areaRoutes } from "./routes/areas";
 import { staffAdminRoutes } from "./routes/staff-admin";
@@ -47,6 +49,11 @@ export type AppDeps = {
   logger?: Logger;
   /** Encrypts identifying answers field by field: KMS in AWS, a local key file otherwise. */
   fieldCipher: FieldCipher;
+  /**
+   * The one origin this deployment's pages are on (`https://onedoor.example.org`): every link in
+   * an email, the Origin check and the cookies' Secure flag come from it, never from the request.
+   */
+  publicOrigin: string;
   /** The clock, in epoch milliseconds: tests move it to expire sessions and invites. */
   now?: () => number;
   /** Months personal data is kept after a request has finished (default 12). */
@@ -65,6 +72,7 @@ const UNAUTHENTICATED_LIMITS = {
 
 /** Builds the OneDoor HTTP API. Knows nothing of Lambda, SST or the local server. */
 export function createApp(deps: AppDeps) {
+  const site = siteOrigin(deps.publicOrigin);
   const log = deps.logger ?? jsonLogger;
   const now = deps.now ?? Date.now;
   const directoryStore = directoryRepository(deps.db);
@@ -72,7 +80,7 @@ export function createApp(deps: AppDeps) {
   const staff = staffRepository(deps.db);
   const audit = auditRepository(deps.db);
   const limits = rateLimitRepository(deps.db);
-  const auth = staffAuthFeature({ mailer: deps.mailer, staff, audit, limits, hashKey: deps.hashKey, now });
+  const auth = staffAuthFeature({ mailer: deps.mailer, staff, audit, limits, hashKey: deps.hashKey, now, siteOrigin: site.origin });
   const limit = (which: keyof typeof UNAUTHENTICATED_LIMITS) =>
     rateLimit(limits, { ...UNAUTHENTICATED_LIMITS[which], ...deps.limits?.[which], hashKey: deps.hashKey, now });
   const requests = requestRepository(deps.db);
@@ -88,6 +96,7 @@ export function createApp(deps: AppDeps) {
     hashKey: deps.hashKey,
     now,
     log,
+    siteOrigin: site.origin,
   });
   const retention = retentionFeature({ requests, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS });
   const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, retention });
@@ -119,6 +128,7 @@ export function createApp(deps: AppDeps) {
       });
     })
     .use(bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError("request.too_large", 413, "That was too much to send at once."); } }))
+    .use(withSiteOrigin(site))
     .use(sameOriginOnly())
     .use("/api/staff/sign-in", limit("signIn"))
     .use("/api/staff/invites/check", limit("invites"))

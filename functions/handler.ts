@@ -1,6 +1,7 @@
 import { handle } from "hono/aws-lambda";
 import { Resource } from "sst";
 import { createApp } from "./app";
+import { siteOriginFromEnvironment } from "./domain/site-origin";
 import { createDatabase } from "./db/client";
 import { sesMailer } from "./email/ses";
 import { kmsFieldCipher } from "./security/field-encryption";
@@ -19,6 +20,8 @@ const app = createApp({
   mailer: sesMailer(linked.MailFrom.value),
   fieldCipher: kmsFieldCipher(linked.FieldKey.arn),
   retentionMonths: Number(process.env.RETENTION_MONTHS ?? 12),
+  // Set by stacks/api.ts from the Router's URL; a function without it refuses to start.
+  publicOrigin: siteOriginFromEnvironment().origin,
 });
 
 /** The Lambda entry point (`stacks/api.ts`): the same app `npm start` and the tests run. */

@@ -1,5 +1,6 @@
 import { table } from "./database";
 import { fieldKeyLink } from "./encryption";
+import { publicOrigin } from "./router";
 
 /**
  * The key for keyed hashes of source addresses and emails (audit log, sign-in limits): 32
@@ -33,5 +34,5 @@ export const api = new sst.aws.Function("Api", {
   // resource is narrowed to this account's identities rather than named here.
   permissions: [{ actions: ["ses:SendEmail"], resources: ["arn:aws:ses:*:*:identity/*"] }],
   url: { cors: false },
-  environment: { RETENTION_MONTHS: retentionMonths },
+  environment: { RETENTION_MONTHS: retentionMonths, PUBLIC_ORIGIN: publicOrigin },
 });

@@ -1,22 +1,5 @@
-import { SECURITY_HEADERS } from "../functions/http/security-headers";
 import { api } from "./api";
-
-/**
- * The security headers on every response the CDN sends, pages and API alike: the very record
- * the local server uses (`functions/http/security-headers.ts`), written into the CloudFront
- * viewer-response function, so local and deployed headers cannot drift.
- */
-const securityHeaderInjection = Object.entries(SECURITY_HEADERS)
-  .map(([name, value]) => `event.response.headers[${JSON.stringify(name)}] = { value: ${JSON.stringify(value)} };`)
-  .join("\n");
-
-/**
- * One CloudFront distribution for everything, so the pages and the API share an origin:
- * cookies, CSP `'self'` and form posts behave exactly as in `npm start`.
- */
-export const router = new sst.aws.Router("Router", {
-  edge: { viewerResponse: { injection: securityHeaderInjection } },
-});
+import { router } from "./router";
 
 // Path prefixes: "/api" matches "/api" and "/api/…" but not "/apiary" (the Router matches on
 // whole segments). Anything not matched here falls through to the static site below.

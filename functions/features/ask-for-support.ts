@@ -29,6 +29,8 @@ type Deps = {
   hashKey: Buffer;
   now: () => number;
   log: Logger;
+  /** The deployment's configured site origin: the only thing a link in an email is built from. */
+  siteOrigin: string;
 };
 
 export type Submitted = { created: boolean; reference: string; checkInCode: string; urgent: boolean };
@@ -52,7 +54,7 @@ export const NEW_REQUEST_EMAIL = {
  * and the answer for retries are written in one transaction; identifying answers are encrypted
  * first; the check-in code is kept only as a slow hash.
  */
-export function askForSupportFeature({ requests, limit, directory, staff, mailer, cipher, hashKey, now, log }: Deps) {
+export function askForSupportFeature({ requests, limit, directory, staff, mailer, cipher, hashKey, now, log, siteOrigin }: Deps) {
   /**
    * The check-in code is derived from the submission's idempotency key with the secret hash key,
    * so a retry can be given the same code again without OneDoor ever storing it.
@@ -106,17 +108,17 @@ export function askForSupportFeature({ requests, limit, directory, staff, mailer
     return { created: false, reference: earlier.reference, checkInCode: checkInCodeFor(idempotencyKey), urgent: earlier.urgent };
   }
 
-  async function notify(organisationIds: string[], origin: string) {
+  async function notify(organisationIds: string[]) {
     const accounts = (await recentAccounts(["all"])).get("all") ?? [];
     const to = accounts.filter((a) => organisationIds.some((id) => mayWorkOnRequests(a, id)));
-    const sent = await Promise.allSettled(to.map((a) => mailer.send({ to: a.email, subject: NEW_REQUEST_EMAIL.subject, text: NEW_REQUEST_EMAIL.text(origin) })));
+    const sent = await Promise.allSettled(to.map((a) => mailer.send({ to: a.email, subject: NEW_REQUEST_EMAIL.subject, text: NEW_REQUEST_EMAIL.text(siteOrigin) })));
     const failed = sent.filter((s) => s.status === "rejected").length;
     if (failed) log({ level: "warn", event: "notification.failed", code: `${failed} of ${sent.length}` });
   }
 
   return {
     /** `sender` is a keyed hash of the source address, for the per-address limit. */
-    async submit(answers: SupportRequest, idempotencyKey: string, origin: string, sender: string): Promise<Submitted> {
+    async submit(answers: SupportRequest, idempotencyKey: string, sender: string): Promise<Submitted> {
       const keyHash = keyedHash(hashKey, `idempotency:${idempotencyKey}`);
       const answersHash = keyedHash(hashKey, `answers:${JSON.stringify(answers)}`);
       const checkInCode = checkInCodeFor(idempotencyKey);
@@ -172,7 +174,7 @@ export function askForSupportFeature({ requests, limit, directory, staff, mailer
           throw new AppError("request.rate_limited", 429, "A lot of requests have come from where you are. Your answers are still here. Wait a few minutes, then try again.");
         }
         if (outcome === "created") {
-          await notify([...organisationIds], origin).catch((e: Error) => log({ level: "warn", event: "notification.failed", errorName: e.name }));
+          await notify([...organisationIds]).catch((e: Error) => log({ level: "warn", event: "notification.failed", errorName: e.name }));
           return { created: true, reference, checkInCode, urgent };
         }
         // A reference already taken, or a marked route changed meanwhile: again, with fresh reads.

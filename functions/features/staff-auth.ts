@@ -54,11 +54,13 @@ export type StaffAuthDeps = {
   limits: RateLimitRepository;
   hashKey: Buffer;
   now: () => number;
+  /** The deployment's configured site origin: where invite links point, and nothing else decides it. */
+  siteOrigin: string;
 };
 
 /** Staff sign-in, sessions, invites and the account page's actions. */
 export function staffAuthFeature(deps: StaffAuthDeps) {
-  const { mailer, staff, audit, limits, hashKey, now } = deps;
+  const { mailer, staff, audit, limits, hashKey, now, siteOrigin } = deps;
   const iso = () => new Date(now()).toISOString();
   const sourceHash = (source: Source) => keyedHash(hashKey, `address:${source.address}`);
 
@@ -205,9 +207,9 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
     /**
      * Emails a single-use invite link, valid for 72 hours, to the person invited; the inviter
      * never sees the link, so they cannot take the account themselves. Who may invite whom is
-     * the caller's check. `siteOrigin` is where the link points.
+     * the caller's check. The link points at the configured site origin.
      */
-    async createInvite(actor: StaffAccount, email: string, grants: Grant[], siteOrigin: string, source: Source): Promise<{ expiresAt: string }> {
+    async createInvite(actor: StaffAccount, email: string, grants: Grant[], source: Source): Promise<{ expiresAt: string }> {
       if (await staff.getAccountByEmail(email)) {
         const message = "Someone already has an account with this email. Change their roles instead.";
         throw new AppError("invite.email_taken", 409, message, [{ field: "email", message }]);

@@ -11,20 +11,3 @@ export function sourceAddress(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? "unknown";
 }
-
-/**
- * The origin the person's browser is on. Behind the CDN the API sees its own Lambda host, so
- * the router's `X-Forwarded-Host` names the site; locally it is the request's own host.
- */
-export function publicOrigin(c: Context): string {
-  const url = new URL(c.req.url);
-  const host = c.req.header("x-forwarded-host") ?? c.req.header("host") ?? url.host;
-  const proto = c.req.header("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
-}
-
-/** Whether the browser is on this machine, where a cookie cannot be Secure over plain http. */
-export function isLocalhost(c: Context): boolean {
-  const host = new URL(publicOrigin(c)).hostname;
-  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
-}

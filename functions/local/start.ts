@@ -24,6 +24,8 @@ import { ensureSiteBuilt, SITE_DIST } from "./site";
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
+  // The address this process serves, unless it is put behind another (PUBLIC_ORIGIN=https://…).
+  const publicOrigin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
   ensureSiteBuilt();
 
   // Listen first, so /api/health can say "not yet" (503) while the database starts.
@@ -51,9 +53,9 @@ async function main() {
     const { added } = await seedExampleDirectory(directoryRepository(db));
     const demos = await seedDemoStaff(db, dynamo.endpoint);
     announceRunningDatabase(DATA_DIR, dynamo.endpoint);
-    current = localServer(createApp({ db, hashKey: localHashKey(DATA_DIR), mailer: localOutbox(OUTBOX_DIR), fieldCipher: rawAesFieldCipher(localFieldKey(DATA_DIR)) }), SITE_DIST);
+    current = localServer(createApp({ db, hashKey: localHashKey(DATA_DIR), mailer: localOutbox(OUTBOX_DIR), fieldCipher: rawAesFieldCipher(localFieldKey(DATA_DIR)), publicOrigin }), SITE_DIST);
     console.log(
-      `\nOneDoor is running at http://localhost:${port}/\n` +
+      `\nOneDoor is running at ${publicOrigin}/\n` +
         `  DynamoDB Local: ${dynamo.endpoint} (data in .data/dynamodb; ${added} example records added)\n` +
         "  Emails it would send go to .data/outbox: npm run outbox shows them.\n" +
         "  Press Ctrl-C to stop.\n",

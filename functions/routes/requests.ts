@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { SupportRequestSchema } from "../domain/support-request";
 import { AppError } from "../errors";
 import type { AskForSupportFeature } from "../features/ask-for-support";
-import { publicOrigin, sourceAddress } from "../http/source";
+import { sourceAddress } from "../http/source";
 import { keyedHash } from "../security/tokens";
 import { validate } from "../http/validate";
 
@@ -17,6 +17,6 @@ export const requestRoutes = (ask: AskForSupportFeature, hashKey: Buffer) =>
       throw new AppError("idempotency.missing", 400, "Send an Idempotency-Key header of 22 to 64 letters, digits, - or _, the same on every retry.");
     }
     const sender = keyedHash(hashKey, `address:${sourceAddress(c)}`);
-    const { created, ...result } = await ask.submit(c.req.valid("json"), key, publicOrigin(c), sender);
+    const { created, ...result } = await ask.submit(c.req.valid("json"), key, sender);
     return c.json(result, created ? 201 : 200);
   });

@@ -11,7 +11,7 @@ import { EmailSchema, summarise, type StaffAccount } from "../domain/staff";
 import { AppError } from "../errors";
 import type { StaffAuthFeature } from "../features/staff-auth";
 import { authorize, authorizeAny, notFound } from "../http/authorize";
-import { publicOrigin, sourceAddress } from "../http/source";
+import { sourceAddress } from "../http/source";
 import { requireStaff, type StaffVariables } from "../http/staff-session";
 import { validate } from "../http/validate";
 
@@ -208,7 +208,7 @@ export const staffAdminRoutes = ({ auth, staff, directory, audit, now }: Deps) =
           await auth.record("invite.refused", source(c), { actorId: actor.accountId, outcome: "refused" });
           throw new AppError("roles.not_allowed", 403, "You cannot invite someone with these roles.");
         }
-        const invite = await auth.createInvite(c.get("account"), email, grants, publicOrigin(c), source(c));
+        const invite = await auth.createInvite(c.get("account"), email, grants, source(c));
         return c.json({ sentTo: email, expiresAt: invite.expiresAt }, 201);
       })
 

@@ -42,14 +42,15 @@ describe("sign-in", () => {
     expect(await auditActions()).toContain("signin.succeeded");
   });
 
-  test("away from localhost the cookie is __Host- prefixed and Secure", async () => {
-    const res = await env.app.request("https://onedoor.example.org/api/staff/sign-in", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: "https://onedoor.example.org" },
-      body: JSON.stringify({ email: worker.account.email, password: worker.password, code: code(worker) }),
+  test("on a deployment away from localhost the cookie is __Host- prefixed and Secure", async () => {
+    const deployed = await staffApp({ publicOrigin: "https://onedoor.example.org" });
+    const someone = await createStaff(deployed.db, [{ role: "worker", organisationId: ORG }]);
+    const res = await deployed.call("POST", "/api/staff/sign-in", {
+      body: { email: someone.account.email, password: someone.password, code: currentTotp(someone.totpSecret, deployed.clock.now) },
+      origin: "https://onedoor.example.org",
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get("set-cookie")).toMatch(/^__Host-onedoor_staff=.+; Path=\/; HttpOnly; Secure; SameSite=Strict/);
+    expect(res.setCookie).toMatch(/^__Host-onedoor_staff=.+; Path=\/; HttpOnly; Secure; SameSite=Strict/);
   });
 
   test("a wrong password, a wrong code and an unknown email get the very same answer", async () => {

@@ -25,7 +25,13 @@ export default async function globalSetup() {
   const db = createDatabase({ tableName: "e2e", endpoint: dynamo.endpoint });
   await ensureTable(db);
   await seedExampleDirectory(directoryRepository(db));
-  const server = localServer(createApp({
+  // The server's port is known only once it listens, and the app's origin is that address.
+  let server: ReturnType<typeof localServer> | undefined;
+  const http = serve({ fetch: (request, env) => server!.fetch(request, env), port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => http.once("listening", resolve));
+  const { port } = http.address() as AddressInfo;
+  process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
+  server = localServer(createApp({
     db,
     logger: () => {},
     hashKey: randomBytes(32),
@@ -33,11 +39,8 @@ export default async function globalSetup() {
     fieldCipher: rawAesFieldCipher(randomBytes(32)),
     // Every browser test sends from 127.0.0.1: the per-address limit on asking is lifted here.
     limits: { requests: { bucket: "ask", limit: 100_000, windowSeconds: 60 } },
+    publicOrigin: process.env.E2E_BASE_URL,
   }), SITE_DIST);
-  const http = serve({ fetch: server.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve) => http.once("listening", resolve));
-  const { port } = http.address() as AddressInfo;
-  process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
   // Staff tests make their own accounts in the same table (tests/support/staff.ts).
   process.env.E2E_DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.E2E_TABLE = "e2e";

@@ -1,5 +1,6 @@
 import type { AppDeps } from "../../functions/app";
 import { directoryRepository } from "../../functions/db/directory";
+import { siteOrigin } from "../../functions/domain/site-origin";
 import { seedExampleDirectory } from "../../functions/local/seed";
 import { freshDatabase, testApp } from "./database";
 import { LOCAL_SESSION_COOKIE } from "./staff";
@@ -8,11 +9,13 @@ import { LOCAL_SESSION_COOKIE } from "./staff";
 export const ORIGIN = "http://localhost";
 
 /** A seeded app whose clock a test can move, and a `call` that speaks JSON with a session cookie. */
-export async function staffApp(options: { limits?: AppDeps["limits"] } = {}) {
+export async function staffApp(options: { limits?: AppDeps["limits"]; publicOrigin?: string } = {}) {
   const db = await freshDatabase();
   await seedExampleDirectory(directoryRepository(db));
   const clock = { now: Date.now() };
-  const { app, logger, outbox, fieldCipher } = testApp(db, clock, options.limits);
+  const publicOrigin = options.publicOrigin ?? ORIGIN;
+  const { app, logger, outbox, fieldCipher } = testApp(db, clock, options.limits, publicOrigin);
+  const cookieName = siteOrigin(publicOrigin).local ? LOCAL_SESSION_COOKIE : `__Host-${LOCAL_SESSION_COOKIE}`;
 
   async function call(
     method: string,
@@ -22,7 +25,7 @@ export async function staffApp(options: { limits?: AppDeps["limits"] } = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.origin !== null) headers.origin = options.origin ?? ORIGIN;
-    if (options.token) headers.cookie = `${LOCAL_SESSION_COOKIE}=${options.token}`;
+    if (options.token) headers.cookie = `${cookieName}=${options.token}`;
     const res = await app.request(path, {
       method,
       headers,

@@ -1,0 +1,38 @@
+import { SECURITY_HEADERS } from "../functions/http/security-headers";
+
+/**
+ * The security headers on every response the CDN sends, pages and API alike: the very record
+ * the local server uses (`functions/http/security-headers.ts`), written into the CloudFront
+ * viewer-response function, so local and deployed headers cannot drift.
+ */
+const securityHeaderInjection = Object.entries(SECURITY_HEADERS)
+  .map(([name, value]) => `event.response.headers[${JSON.stringify(name)}] = { value: ${JSON.stringify(value)} };`)
+  .join("\n");
+
+/**
+ * The site's own domain, if it has one (`ONEDOOR_DOMAIN=onedoor.example.org npx sst deploy`);
+ * otherwise the distribution's cloudfront.net address.
+ */
+const domain = process.env.ONEDOOR_DOMAIN || undefined;
+
+/**
+ * One CloudFront distribution for everything, so the pages and the API share an origin:
+ * cookies, CSP `'self'` and form posts behave exactly as in `npm start`. Its routes are added in
+ * `site.ts`; they are separate resources, so the API can be given this URL without a cycle.
+ */
+export const router = new sst.aws.Router("Router", {
+  domain,
+  edge: { viewerResponse: { injection: securityHeaderInjection } },
+});
+
+/**
+ * The origin every link in an email, the Origin check and the cookies use (PUBLIC_ORIGIN in the
+ * functions): the custom domain when set, else the cloudfront.net URL, as SST reports it.
+ *
+ * Why not read it from the request: SST's Router copies the viewer's `Host` into
+ * `X-Forwarded-Host` before calling the function URL, and forwards every other viewer header
+ * (CloudFront's AllViewerExceptHostHeader policy), `X-Forwarded-Proto` included. And the function
+ * URL itself is public, so anyone can call it directly with whatever `X-Forwarded-Host` they like.
+ * None of those headers can be trusted to name the site, so the functions never read them.
+ */
+export const publicOrigin = router.url.apply((url) => new URL(url).origin);
