@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import type { Area, Organisation, Service } from "../domain/directory";
-import { fromOpenReferralService } from "../domain/openreferral";
+import { fromOpenReferralService } from "../domain/openreferral/import";
 import type { DirectoryRepository, WriteOutcome } from "../db/directory";
 
 /** One thing wrong with an import: which record (counting from 0; null for the file as a whole), which field, and what to fix. */

@@ -1,15 +1,10 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { DaySchema } from "../domain/directory";
-import {
-  openReferralPage,
-  taxonomies,
-  taxonomy,
-  taxonomyTerms,
-  termIdsOf,
-  toOpenReferralService,
-  type HsdsService,
-} from "../domain/openreferral";
+import { toOpenReferralService } from "../domain/openreferral/export";
+import { openReferralPage } from "../domain/openreferral/page";
+import { taxonomies, taxonomy, taxonomyTerms, termIdsOf } from "../domain/openreferral/taxonomies";
+import type { HsdsService } from "../domain/openreferral/types";
 import { one } from "../domain/query-values";
 import { MAX_PER_PAGE } from "../domain/search";
 import { AppError } from "../errors";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { directoryRepository } from "../../functions/db/directory";
-import type { HsdsService, OpenReferralPage } from "../../functions/domain/openreferral";
+import type { OpenReferralPage } from "../../functions/domain/openreferral/page";
+import type { HsdsService } from "../../functions/domain/openreferral/types";
 import { importOpenReferral } from "../../functions/features/import-openreferral";
 import { EXAMPLE_AREAS, EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { freshDatabase, seededApp } from "../support/database";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import type { HsdsService, OpenReferralPage } from "../../functions/domain/openreferral";
-import { taxonomyTerms } from "../../functions/domain/openreferral";
+import type { OpenReferralPage } from "../../functions/domain/openreferral/page";
+import { taxonomyTerms } from "../../functions/domain/openreferral/taxonomies";
+import type { HsdsService } from "../../functions/domain/openreferral/types";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { seededApp } from "../support/database";
 import { describeErrors, mergedSchemas, openReferralValidators, readJson, STANDARDS_DIR } from "../support/openreferral-schema";

@@ -1,14 +1,11 @@
 import { describe, expect, test } from "vitest";
 import type { Organisation, PublicService, Service } from "../../functions/domain/directory";
-import {
-  fromOpenReferralService,
-  openReferralPage,
-  taxonomies,
-  taxonomyTerms,
-  toOpenReferralService,
-  uuidV5,
-  type HsdsService,
-} from "../../functions/domain/openreferral";
+import { toOpenReferralService } from "../../functions/domain/openreferral/export";
+import { uuidV5 } from "../../functions/domain/openreferral/ids";
+import { fromOpenReferralService } from "../../functions/domain/openreferral/import";
+import { openReferralPage } from "../../functions/domain/openreferral/page";
+import { taxonomies, taxonomyTerms } from "../../functions/domain/openreferral/taxonomies";
+import type { HsdsService } from "../../functions/domain/openreferral/types";
 import { NEEDS } from "../../functions/domain/vocabulary";
 import { EXAMPLE_AREAS, EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { describeErrors, openReferralValidators, readJson, STANDARDS_DIR } from "../support/openreferral-schema";
