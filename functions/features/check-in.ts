@@ -16,6 +16,7 @@ import { hashCheckInCode, verifyPassword } from "../security/passwords";
 import { sealFields } from "../security/sealed-fields";
 import { keyedHash, randomToken, tokenHash } from "../security/tokens";
 import { openAnswers, openEventTexts, sealEventTexts } from "./open-request";
+import { minutesInWords, signInLockout } from "./sign-in-lockout";
 import type { RetentionFeature } from "./retention";
 import type { Source } from "./staff-auth";
 
@@ -53,29 +54,14 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
   /** A hash of a code nobody has, so an unknown reference costs the same time as a known one. */
   let decoy: Promise<string> | undefined;
 
-  async function refuseIfLocked(referenceHash: string, addressHash: string) {
-    const [byReference, byAddress] = await Promise.all([
-      limits.signInFailures("reference", referenceHash),
-      limits.signInFailures("check-in-address", addressHash),
-    ]);
-    const lockedUntil = Math.max(byReference.lockedUntil, byAddress.lockedUntil);
-    const t = now();
-    if (lockedUntil > t) {
-      const minutes = Math.ceil((lockedUntil - t) / 60_000);
-      throw new AppError("check_in.locked", 429, `There have been too many tries. To keep your request safe, wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`);
-    }
-  }
-
-  async function fail(referenceHash: string, addressHash: string): Promise<never> {
-    const t = now();
-    const [byReference, byAddress] = await Promise.all([
-      limits.recordSignInFailure("reference", referenceHash, t, CHECK_IN_LIMITS.forgetAfterSeconds),
-      limits.recordSignInFailure("check-in-address", addressHash, t, CHECK_IN_LIMITS.forgetAfterSeconds),
-    ]);
-    if (byReference >= CHECK_IN_LIMITS.referenceLockAfter) await limits.lockSignIn("reference", referenceHash, t + CHECK_IN_LIMITS.referenceLockMs);
-    if (byAddress >= CHECK_IN_LIMITS.addressLockAfter) await limits.lockSignIn("check-in-address", addressHash, t + CHECK_IN_LIMITS.addressLockMs);
-    throw new AppError("check_in.failed", 401, FAILED);
-  }
+  const lockout = signInLockout(limits, now, {
+    counters: {
+      reference: { kind: "reference", lockAfter: CHECK_IN_LIMITS.referenceLockAfter, lockMs: CHECK_IN_LIMITS.referenceLockMs },
+      address: { kind: "check-in-address", lockAfter: CHECK_IN_LIMITS.addressLockAfter, lockMs: CHECK_IN_LIMITS.addressLockMs },
+    },
+    forgetAfterSeconds: CHECK_IN_LIMITS.forgetAfterSeconds,
+    locked: (minutes) => new AppError("check_in.locked", 429, `There have been too many tries. To keep your request safe, wait ${minutesInWords(minutes)}, then try again.`),
+  });
 
   /** What the person sees: each service they asked, its stage in plain words, and where to go if declined. */
   async function view(reference: string) {
@@ -105,15 +91,17 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
 
   return {
     async signIn(input: { reference: string; code: string }, source: Source) {
-      const referenceHash = keyedHash(hashKey, `reference:${input.reference}`);
-      const addressHash = keyedHash(hashKey, `address:${source.address}`);
-      await refuseIfLocked(referenceHash, addressHash);
+      const hashes = { reference: keyedHash(hashKey, `reference:${input.reference}`), address: keyedHash(hashKey, `address:${source.address}`) };
+      await lockout.refuseIfLocked(hashes);
       const whole = await requests.getWhole(input.reference);
       decoy ??= hashCheckInCode(newCheckInCode());
       const matches = await verifyPassword(input.code, whole.request?.checkInCodeHash ?? (await decoy));
       // A request whose services have all finished cannot be opened again: its code stops working.
-      if (!whole.request || !matches || whole.request.closedAt) return fail(referenceHash, addressHash);
-      await limits.clearSignInFailures("reference", referenceHash);
+      if (!whole.request || !matches || whole.request.closedAt) {
+        await lockout.recordFailure(hashes);
+        throw new AppError("check_in.failed", 401, FAILED);
+      }
+      await lockout.clear("reference", hashes.reference);
       const token = randomToken();
       const t = now();
       await checkIns.saveSession({ tokenHash: tokenHash(token), reference: input.reference, createdAt: t, lastSeenAt: t, expiresAt: Math.ceil((t + CHECK_IN_SESSION.absoluteMs) / 1000) });

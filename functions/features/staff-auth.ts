@@ -19,6 +19,7 @@ import { AppError } from "../errors";
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../security/passwords";
 import { keyedHash, normaliseRecoveryCode, randomToken, recoveryCodes, tokenHash } from "../security/tokens";
 import { newTotpSecret, totpEnrolment, verifyTotp } from "../security/totp";
+import { minutesInWords, signInLockout } from "./sign-in-lockout";
 
 /**
  * How repeated failed sign-ins slow down and then lock (written down here, tested in
@@ -85,18 +86,19 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
     return token;
   }
 
+  const lockout = signInLockout(limits, now, {
+    counters: {
+      email: { kind: "email", lockAfter: SIGN_IN_LIMITS.lockAfter, lockMs: SIGN_IN_LIMITS.lockMs },
+      address: { kind: "address", lockAfter: SIGN_IN_LIMITS.addressLockAfter, lockMs: SIGN_IN_LIMITS.addressLockMs },
+    },
+    forgetAfterSeconds: SIGN_IN_LIMITS.forgetAfterSeconds,
+    locked: (minutes) => new AppError("signin.locked", 429, `Too many tries. Wait ${minutesInWords(minutes)}, then try again.`),
+  });
+
   /** Refuses with 429 while an email or address is locked or must wait; says how long. */
-  async function checkThrottle(emailHash: string, addressHash: string) {
-    const [byEmail, byAddress] = await Promise.all([
-      limits.signInFailures("email", emailHash),
-      limits.signInFailures("address", addressHash),
-    ]);
+  async function checkThrottle(hashes: { email: string; address: string }) {
+    const { email: byEmail } = await lockout.refuseIfLocked(hashes);
     const t = now();
-    const lockedUntil = Math.max(byEmail.lockedUntil, byAddress.lockedUntil);
-    if (lockedUntil > t) {
-      const minutes = Math.ceil((lockedUntil - t) / 60_000);
-      throw new AppError("signin.locked", 429, `Too many tries. Wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`);
-    }
     if (byEmail.failures >= SIGN_IN_LIMITS.slowAfter) {
       const delay = Math.min(SIGN_IN_LIMITS.maxDelayMs, 2000 * 2 ** (byEmail.failures - SIGN_IN_LIMITS.slowAfter));
       if (t < byEmail.lastFailureAt + delay) {
@@ -106,21 +108,11 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
     }
   }
 
-  async function failSignIn(emailHash: string, addressHash: string, source: Source, actorId?: string): Promise<never> {
-    const t = now();
-    const [emailFailures, addressFailures] = await Promise.all([
-      limits.recordSignInFailure("email", emailHash, t, SIGN_IN_LIMITS.forgetAfterSeconds),
-      limits.recordSignInFailure("address", addressHash, t, SIGN_IN_LIMITS.forgetAfterSeconds),
-    ]);
+  async function failSignIn(hashes: { email: string; address: string }, source: Source, actorId?: string): Promise<never> {
+    const locked = await lockout.recordFailure(hashes);
     await record("signin.failed", source, { actorId, outcome: "refused" });
-    if (emailFailures >= SIGN_IN_LIMITS.lockAfter) {
-      await limits.lockSignIn("email", emailHash, t + SIGN_IN_LIMITS.lockMs);
-      await record("signin.locked", source, { actorId, record: actorId ? `account:${actorId}` : undefined, outcome: "refused" });
-    }
-    if (addressFailures >= SIGN_IN_LIMITS.addressLockAfter) {
-      await limits.lockSignIn("address", addressHash, t + SIGN_IN_LIMITS.addressLockMs);
-      await record("signin.locked", source, { record: "address", outcome: "refused" });
-    }
+    if (locked.includes("email")) await record("signin.locked", source, { actorId, record: actorId ? `account:${actorId}` : undefined, outcome: "refused" });
+    if (locked.includes("address")) await record("signin.locked", source, { record: "address", outcome: "refused" });
     throw new AppError("signin.failed", 401, SIGN_IN_FAILED);
   }
 
@@ -158,16 +150,15 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
   return {
     /** Email, password and a code: one message for every way it can be wrong. */
     async signIn(input: { email: string; password: string; code: string }, source: Source): Promise<{ token: string; account: StaffSummary }> {
-      const emailHash = keyedHash(hashKey, `email:${input.email}`);
-      const addressHash = sourceHash(source);
-      await checkThrottle(emailHash, addressHash);
+      const hashes = { email: keyedHash(hashKey, `email:${input.email}`), address: sourceHash(source) };
+      await checkThrottle(hashes);
       const account = await staff.getAccountByEmail(input.email);
       // Always run one scrypt, so an unknown email takes as long as a wrong password.
       const passwordOk = await verifyPassword(input.password, account?.passwordHash ?? (await decoyHash()));
       if (!account || !passwordOk || !(await secondFactor(account, input.code, source))) {
-        return failSignIn(emailHash, addressHash, source, account?.id);
+        return failSignIn(hashes, source, account?.id);
       }
-      await limits.clearSignInFailures("email", emailHash);
+      await lockout.clear("email", hashes.email);
       await record("signin.succeeded", source, { actorId: account.id });
       return { token: await startSession(account), account: summarise(account) };
     },
