@@ -7,7 +7,7 @@ import type { Database } from "./db/client";
 import { directoryRepository } from "./db/directory";
 import { AppError, errorBody, isDatabaseUnavailable } from "./errors";
 import { directoryFeature } from "./features/directory";
-import { jsonLogger, type Logger } from "./http/log";
+import { jsonLogger, type Logger } from "./log";
 import { securityHeaders } from "./http/security-headers";
 import { auditRepository } from "./db/audit";
 import { rateLimitRepository } from "./db/rate-limits";

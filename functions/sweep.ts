@@ -2,7 +2,7 @@ import { Resource } from "sst";
 import { createDatabase } from "./db/client";
 import { requestRepository } from "./db/requests";
 import { retentionFeature, DEFAULT_RETENTION_MONTHS } from "./features/retention";
-import { jsonLogger } from "./http/log";
+import { jsonLogger } from "./log";
 
 /** What `link: [table]` in `stacks/retention.ts` gives this function (see handler.ts). */
 const linked = Resource as unknown as { Table: { name: string } };

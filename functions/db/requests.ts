@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { isOpen } from "../domain/route-status";
+import { isOpen, type RouteChange } from "../domain/route-status";
 import { RouteEventSchema, RouteSchema, type Route, type RouteEvent } from "../domain/route";
 import type { ClearRequest } from "../domain/support-request";
 import type { Database } from "./client";
@@ -174,7 +174,7 @@ export function requestRepository(db: Database) {
      * Saves routes' new states and the events that explain them, in one transaction, only if each
      * route is still the version that was read. False if someone got there first.
      */
-    async changeRoutes(changes: { before: Route; after: Route; event: RouteEvent }[]): Promise<boolean> {
+    async changeRoutes(changes: RouteChange[]): Promise<boolean> {
       try {
         await db.doc.send(
           new TransactWriteCommand({
@@ -206,7 +206,7 @@ export function requestRepository(db: Database) {
      * the routes and events that tell its services, in one transaction. False if a route changed
      * meanwhile.
      */
-    async changeAnswers(request: StoredRequest, before: StoredRequest, organisationIds: string[], changes: { before: Route; after: Route; event: RouteEvent }[]): Promise<boolean> {
+    async changeAnswers(request: StoredRequest, before: StoredRequest, organisationIds: string[], changes: RouteChange[]): Promise<boolean> {
       const gone = before.contactHashes.filter((h) => !request.contactHashes.includes(h));
       try {
         await db.doc.send(

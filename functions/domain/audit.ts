@@ -58,3 +58,6 @@ export function requestOfRecord(record: string | undefined): string | undefined 
   return /^(?:request|route):([^:]+)/.exec(record ?? "")?.[1];
 }
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Where a request came from, for the audit log and per-address limits. */
+export type Source = { address: string };

@@ -1,3 +1,5 @@
+import type { Route, RouteEvent, RouteEventAction } from "./route";
+
 /**
  * A route is one request's journey with one service (PRODUCT.md J6). This module is the one
  * place that says which status changes are allowed; the inbox and the check-in pages ask it.
@@ -75,3 +77,38 @@ export function actionsFrom(status: RouteStatus): RouteAction[] {
 
 /** Whether a person can still record contact or check-ins on a route in this status. */
 export const isOpen = (status: RouteStatus) => !TERMINAL_STATUSES.includes(status);
+
+/** A route before and after one change, with the history event that records it: saved together. */
+export type RouteChange = { before: Route; after: Route; event: RouteEvent };
+
+/** One change to a route: the action, and what it sets on the route and records in its event. */
+export type RouteChangeOf = {
+  action: Exclude<RouteEventAction, "received">;
+  /** The event's id, chosen first so its free text can be sealed to it. */
+  id: string;
+  at: string;
+  /** Fields the change sets on the route (a wait, an allocation, urgency). */
+  set?: Partial<Pick<Route, "urgent" | "expectedWaitWeeks" | "checkInEveryWeeks" | "lastContactAt" | "allocatedTo">>;
+  /** What the event records beyond the action: who, an outcome, sealed free text. */
+  record?: Omit<Partial<RouteEvent>, "id" | "reference" | "serviceId" | "version" | "at" | "action">;
+};
+
+/**
+ * The one way a route changes: the status from the transitions above (an action that is not a
+ * status change keeps the status, and only an open route takes one), the version one higher, the
+ * time, and the event for its history. Says why in plain words when the change is not allowed.
+ */
+export function changeRoute(route: Route, change: RouteChangeOf): { ok: true; change: RouteChange } | { ok: false; reason: string } {
+  let status = route.status;
+  if (change.action in TRANSITIONS) {
+    const next = nextStatus(route.status, change.action as RouteAction);
+    if (!next.ok) return next;
+    status = next.to;
+  } else if (!isOpen(route.status)) {
+    return { ok: false, reason: `This request is ${STATE[route.status]}, so nothing more can be recorded on it.` };
+  }
+  const version = route.version + 1;
+  const after: Route = { ...route, ...change.set, status, updatedAt: change.at, version };
+  const event: RouteEvent = { sealed: {}, ...change.record, id: change.id, reference: route.reference, serviceId: route.serviceId, version, at: change.at, action: change.action };
+  return { ok: true, change: { before: route, after, event } };
+}

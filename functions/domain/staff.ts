@@ -1,3 +1,4 @@
+import type { Actor } from "./policy";
 import { z } from "zod";
 import { GrantSchema } from "./roles";
 
@@ -30,6 +31,9 @@ export const StaffAccountSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type StaffAccount = z.infer<typeof StaffAccountSchema>;
+
+/** Who a live staff session belongs to: the account, and the actor the policy decides for. */
+export type StaffIdentity = { actor: Actor; account: StaffAccount };
 
 /** What any other member of staff (or the account page) may see of an account: never secrets. */
 export type StaffSummary = Pick<StaffAccount, "id" | "email" | "name" | "grants" | "createdAt"> & {

@@ -12,7 +12,7 @@ import { contactFingerprints, isUrgent, splitIdentifying, type SupportRequest } 
 import type { Mailer } from "../email/mailer";
 import { AppError } from "../errors";
 import { freshFor } from "./fresh-for";
-import type { Logger } from "../http/log";
+import type { Logger } from "../log";
 import type { FieldCipher } from "../security/field-encryption";
 import { hashCheckInCode } from "../security/passwords";
 import { sealFields } from "../security/sealed-fields";

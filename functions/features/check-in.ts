@@ -8,7 +8,7 @@ import type { Service } from "../domain/directory";
 import { newCheckInCode } from "../domain/request-codes";
 import type { Route, RouteEvent } from "../domain/route";
 import { LOWEST_FEELING, type Feeling } from "../domain/route-labels";
-import { isOpen, nextStatus } from "../domain/route-status";
+import { changeRoute, isOpen, type RouteChange } from "../domain/route-status";
 import { contactFingerprints, splitIdentifying, type ContactChange } from "../domain/support-request";
 import { AppError } from "../errors";
 import type { FieldCipher } from "../security/field-encryption";
@@ -18,7 +18,7 @@ import { keyedHash, randomToken, tokenHash } from "../security/tokens";
 import { openAnswers, openEventTexts, sealEventTexts } from "./open-request";
 import { minutesInWords, signInLockout } from "./sign-in-lockout";
 import type { RetentionFeature } from "./retention";
-import type { Source } from "./staff-auth";
+import type { Source } from "../domain/audit";
 
 type Deps = {
   requests: RequestRepository;
@@ -43,6 +43,15 @@ function currentWait(route: Route, events: RouteEvent[], service: Service | unde
 
 const busy = () => new AppError("check_in.busy", 409, "Something changed just now. Please try again.");
 
+/** A change the person's own action makes; refused only if the route changed under them. */
+const changed = (result: ReturnType<typeof changeRoute>): RouteChange => {
+  if (!result.ok) throw busy();
+  return result.change;
+};
+
+/** A request read whole, known to exist. */
+type Whole = { request: StoredRequest; routes: Route[]; events: RouteEvent[] };
+
 /** One message for a wrong reference, a wrong code or both: it never says which. */
 const FAILED = "That reference and check-in code do not work together. Check them and try again.";
 
@@ -66,7 +75,12 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
   /** What the person sees: each service they asked, its stage in plain words, and where to go if declined. */
   async function view(reference: string) {
     const whole = await requests.getWhole(reference);
-    if (!whole.request) return undefined;
+    return whole.request ? viewOf({ ...whole, request: whole.request }) : undefined;
+  }
+
+  /** The person's view of a request already read (and changed), without reading it again. */
+  async function viewOf(whole: Whole) {
+    const { reference } = whole.request;
     const signpostIds = whole.events.flatMap((e) => (e.action === "decline" && e.signpostServiceId ? [e.signpostServiceId] : []));
     const services = await directory.getServices([...new Set([...whole.routes.map((r) => r.serviceId), ...signpostIds])]);
     const routes = await Promise.all(
@@ -89,6 +103,24 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
     return { reference, createdAt: whole.request.createdAt, services: routes };
   }
 
+  /** Saves the changes, then answers with the view of the request as they left it. */
+  async function save(whole: Whole, changes: RouteChange[]) {
+    if (!(await requests.changeRoutes(changes))) throw busy();
+    return afterChanges(whole, changes);
+  }
+
+  function afterChanges(whole: Whole, changes: RouteChange[]) {
+    const changed = new Map(changes.map((c) => [c.after.serviceId, c.after]));
+    return viewOf({ ...whole, routes: whole.routes.map((r) => changed.get(r.serviceId) ?? r), events: [...whole.events, ...changes.map((c) => c.event)] });
+  }
+
+  /** The request, with its routes and history, or a "look again" if it went meanwhile. */
+  async function wholeOf(reference: string): Promise<Whole> {
+    const whole = await requests.getWhole(reference);
+    if (!whole.request) throw busy();
+    return { ...whole, request: whole.request };
+  }
+
   return {
     async signIn(input: { reference: string; code: string }, source: Source) {
       const hashes = { reference: keyedHash(hashKey, `reference:${input.reference}`), address: keyedHash(hashKey, `address:${source.address}`) };
@@ -105,7 +137,7 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
       const token = randomToken();
       const t = now();
       await checkIns.saveSession({ tokenHash: tokenHash(token), reference: input.reference, createdAt: t, lastSeenAt: t, expiresAt: Math.ceil((t + CHECK_IN_SESSION.absoluteMs) / 1000) });
-      return { token, request: (await view(input.reference))! };
+      return { token, request: await viewOf({ ...whole, request: whole.request }) };
     },
 
     /** The reference a live session opens, or undefined (ended sessions are removed). */
@@ -130,36 +162,25 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
      * urgent, which puts it at the top of the service's inbox.
      */
     async tell(reference: string, update: { action: "feeling"; feeling: Feeling; note?: string } | { action: "sooner"; notSafeNow: boolean; note?: string }) {
-      const whole = await requests.getWhole(reference);
+      const whole = await wholeOf(reference);
       const open = whole.routes.filter((r) => isOpen(r.status));
-      if (!whole.request || !open.length) throw new AppError("check_in.nothing_open", 409, "None of your services is still working on your request, so there is nobody to tell.");
+      if (!open.length) throw new AppError("check_in.nothing_open", 409, "None of your services is still working on your request, so there is nobody to tell.");
       const urgent = update.action === "feeling" ? update.feeling === LOWEST_FEELING : update.notSafeNow;
       const at = new Date(now()).toISOString();
       const changes = await Promise.all(
         open.map(async (route) => {
-          const after: Route = { ...route, urgent: route.urgent || urgent, updatedAt: at, version: route.version + 1 };
           const id = randomUUID();
-          const event: RouteEvent = {
-            id,
-            reference,
-            serviceId: route.serviceId,
-            version: after.version,
-            at,
-            action: update.action,
-            ...(update.action === "feeling" ? { outcome: update.feeling } : { notSafeNow: update.notSafeNow }),
-            sealed: await sealEventTexts(cipher, reference, id, { note: update.note }),
-          };
-          return { before: route, after, event };
+          const said = update.action === "feeling" ? { outcome: update.feeling } : { notSafeNow: update.notSafeNow };
+          const sealed = await sealEventTexts(cipher, reference, id, { note: update.note });
+          return changed(changeRoute(route, { action: update.action, id, at, set: { urgent: route.urgent || urgent }, record: { ...said, sealed } }));
         }),
       );
-      if (!(await requests.changeRoutes(changes))) throw busy();
-      return (await view(reference))!;
+      return save(whole, changes);
     },
 
     /** Their own safe-contact details and preferences, to change them (only with their session). */
     async contactOf(reference: string): Promise<ContactChange> {
-      const whole = await requests.getWhole(reference);
-      if (!whole.request) throw busy();
+      const whole = await wholeOf(reference);
       const { contact, preferences } = await openAnswers(cipher, whole.request);
       return { contact, preferences };
     },
@@ -169,8 +190,7 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
      * recomputed, and each service still working on it told (the details are in the request).
      */
     async changeContact(reference: string, change: ContactChange) {
-      const whole = await requests.getWhole(reference);
-      if (!whole.request) throw busy();
+      const whole = await wholeOf(reference);
       const answers = { ...(await openAnswers(cipher, whole.request)), contact: change.contact, preferences: change.preferences };
       const { clear, identifying } = splitIdentifying(answers);
       const at = new Date(now()).toISOString();
@@ -182,28 +202,22 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
       };
       const changes = whole.routes
         .filter((r) => isOpen(r.status))
-        .map((route) => {
-          const after: Route = { ...route, updatedAt: at, version: route.version + 1 };
-          const event: RouteEvent = { id: randomUUID(), reference, serviceId: route.serviceId, version: after.version, at, action: "contact-changed", sealed: {} };
-          return { before: route, after, event };
-        });
+        .map((route) => changed(changeRoute(route, { action: "contact-changed", id: randomUUID(), at })));
       const organisationIds = [...new Set(whole.routes.map((r) => r.organisationId))];
       if (!(await requests.changeAnswers(request, whole.request, organisationIds, changes))) throw busy();
-      return (await view(reference))!;
+      return afterChanges({ ...whole, request }, changes);
     },
 
     /** Stops asking one service. The others carry on. */
     async withdraw(reference: string, serviceId: string) {
-      const route = await requests.getRoute(reference, serviceId);
+      const whole = await wholeOf(reference);
+      const route = whole.routes.find((r) => r.serviceId === serviceId);
       if (!route) throw new AppError("check_in.no_such_service", 404, "You did not ask that service.");
-      const next = nextStatus(route.status, "withdraw");
-      if (!next.ok) throw new AppError("route.not_allowed", 409, "This service has already finished with your request, so there is nothing to stop.");
-      const at = new Date(now()).toISOString();
-      const after: Route = { ...route, status: next.to, updatedAt: at, version: route.version + 1 };
-      const event: RouteEvent = { id: randomUUID(), reference, serviceId, version: after.version, at, action: "withdraw", sealed: {} };
-      if (!(await requests.changeRoutes([{ before: route, after, event }]))) throw busy();
+      const withdrawn = changeRoute(route, { action: "withdraw", id: randomUUID(), at: new Date(now()).toISOString() });
+      if (!withdrawn.ok) throw new AppError("route.not_allowed", 409, "This service has already finished with your request, so there is nothing to stop.");
+      if (!(await requests.changeRoutes([withdrawn.change]))) throw busy();
       await retention.afterRouteFinished(reference);
-      return (await view(reference))!;
+      return afterChanges(whole, [withdrawn.change]);
     },
 
     /** Deletes the whole request and everything OneDoor holds about it, at once. */

@@ -3,8 +3,8 @@ import type { RequestRepository } from "../db/requests";
 import type { AuditAction } from "../domain/audit";
 import { decide, type Actor } from "../domain/policy";
 import { isCheckInOverdue, type Route } from "../domain/route";
-import { authorize, notFound } from "../http/authorize";
-import type { Source } from "./staff-auth";
+import { authorize, notFound } from "../domain/authorize";
+import type { Source } from "../domain/audit";
 
 type Deps = {
   requests: RequestRepository;

@@ -5,13 +5,13 @@ import type { StaffRepository } from "../db/staff";
 import type { AuditAction } from "../domain/audit";
 import { mayWorkOnRequests, scopeOf, type Actor } from "../domain/policy";
 import { DEFAULT_CHECK_IN_WEEKS, isCheckInOverdue, type Route, type RouteActionInput, type RouteEvent } from "../domain/route";
-import { actionsFrom, isOpen, nextStatus, ROUTE_STATUSES, type RouteStatus } from "../domain/route-status";
+import { actionsFrom, changeRoute, isOpen, type RouteChangeOf, type RouteStatus } from "../domain/route-status";
 import type { StaffAccount } from "../domain/staff";
 import { openAnswers, openEventTexts, sealEventTexts, type EventTexts } from "./open-request";
 import type { RetentionFeature } from "./retention";
-import type { Source } from "./staff-auth";
+import type { Source } from "../domain/audit";
 import { AppError } from "../errors";
-import { authorize, notFound } from "../http/authorize";
+import { authorize, notFound } from "../domain/authorize";
 import type { FieldCipher } from "../security/field-encryption";
 
 type Deps = {
@@ -144,34 +144,29 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now, 
     async act({ actor, account, source }: Staff, reference: string, serviceId: string, input: RouteActionInput) {
       const route = await routeInScope(actor, "route.act", reference, serviceId);
       const at = iso();
-      let status = route.status;
-      if (input.action === "contact") {
-        if (!isOpen(route.status)) {
-          throw new AppError("route.not_allowed", 409, `This request is ${ROUTE_STATUSES[route.status].toLowerCase()}, so contact attempts can no longer be recorded.`);
-        }
-      } else {
-        const next = nextStatus(route.status, input.action);
-        if (!next.ok) throw new AppError("route.not_allowed", 409, next.reason);
-        status = next.to;
-      }
-      const after: Route = { ...route, status, updatedAt: at, version: route.version + 1 };
-      const event: RouteEvent = { id: randomUUID(), reference, serviceId, version: after.version, at, action: input.action, by: { accountId: account.id, name: account.name }, sealed: {} };
+      const id = randomUUID();
+      const notAllowed = (reason: string) => new AppError("route.not_allowed", 409, reason);
+      // Refused before anything is looked up for the action, as the same action on any route would be.
+      const allowed = changeRoute(route, { action: input.action, id, at });
+      if (!allowed.ok) throw notAllowed(allowed.reason);
+      const set: RouteChangeOf["set"] = {};
+      const recorded: RouteChangeOf["record"] = { by: { accountId: account.id, name: account.name } };
 
       if (input.action === "wait") {
-        after.expectedWaitWeeks = event.expectedWaitWeeks = input.expectedWaitWeeks;
-        after.checkInEveryWeeks = input.checkInEveryWeeks ?? route.checkInEveryWeeks ?? DEFAULT_CHECK_IN_WEEKS;
+        set.expectedWaitWeeks = recorded.expectedWaitWeeks = input.expectedWaitWeeks;
+        set.checkInEveryWeeks = input.checkInEveryWeeks ?? route.checkInEveryWeeks ?? DEFAULT_CHECK_IN_WEEKS;
         // The check-in clock starts when they join the list.
-        after.lastContactAt = route.status === "waiting" ? route.lastContactAt : at;
+        set.lastContactAt = route.status === "waiting" ? route.lastContactAt : at;
       }
       if (input.action === "allocate") {
         const colleague = (await colleaguesIn(route.organisationId)).find((c) => c.accountId === input.accountId);
         if (!colleague) throw new AppError("request.invalid", 400, "Choose a worker from the list.", [{ field: "accountId", message: "Choose a worker from your organisation." }]);
-        after.allocatedTo = event.allocatedTo = colleague;
+        set.allocatedTo = recorded.allocatedTo = colleague;
       }
       if (input.action === "contact") {
-        event.outcome = input.outcome;
-        event.channel = input.channel;
-        after.lastContactAt = at; // a check-in: the clock starts again
+        recorded.outcome = input.outcome;
+        recorded.channel = input.channel;
+        set.lastContactAt = at; // a check-in: the clock starts again
       }
       if (input.action === "close" && input.outcome === "unable-to-contact") {
         const { events } = await requests.getWhole(reference);
@@ -183,18 +178,21 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now, 
           );
         }
       }
-      if (input.action === "close") event.outcome = input.outcome;
+      if (input.action === "close") recorded.outcome = input.outcome;
       if (input.action === "decline" && input.signpostServiceId) {
         const signposted = await directory.getService(input.signpostServiceId);
         if (!signposted || signposted.status === "closed") {
           throw new AppError("request.invalid", 400, "That service is not in OneDoor.", [{ field: "signpost", message: "Choose a service that is in OneDoor, or type where they can go." }]);
         }
-        event.signpostServiceId = input.signpostServiceId;
+        recorded.signpostServiceId = input.signpostServiceId;
       }
       const { reason, note, signpostText } = input as EventTexts;
-      event.sealed = await sealEventTexts(cipher, reference, event.id, { reason, note, signpostText });
+      recorded.sealed = await sealEventTexts(cipher, reference, id, { reason, note, signpostText });
 
-      if (!(await requests.changeRoutes([{ before: route, after, event }]))) {
+      const changed = changeRoute(route, { action: input.action, id, at, set, record: recorded });
+      if (!changed.ok) throw notAllowed(changed.reason);
+      const { after } = changed.change;
+      if (!(await requests.changeRoutes([changed.change]))) {
         throw new AppError("route.changed", 409, "Someone else changed this request just now. Look at it again, then try again.");
       }
       await record(`route.${input.action}`, source, { actorId: actor.accountId, record: `route:${reference}:${serviceId}`, organisationId: route.organisationId });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AuditRepository } from "../db/audit";
 import type { RateLimitRepository } from "../db/rate-limits";
 import type { StaffRepository } from "../db/staff";
-import type { AuditAction } from "../domain/audit";
+import type { AuditAction, Source } from "../domain/audit";
 import type { Actor } from "../domain/policy";
 import { ROLES, type Grant } from "../domain/roles";
 import type { Mailer } from "../email/mailer";
@@ -13,6 +13,7 @@ import {
   summarise,
   type Invite,
   type StaffAccount,
+  type StaffIdentity,
   type StaffSummary,
 } from "../domain/staff";
 import { AppError } from "../errors";
@@ -44,9 +45,6 @@ export const SIGN_IN_LIMITS = {
 } as const;
 
 const SIGN_IN_FAILED = "Those sign-in details did not work. Check them and try again.";
-
-/** Where a request came from, for the audit log and per-address limits. */
-export type Source = { address: string };
 
 export type StaffAuthDeps = {
   mailer: Mailer;
@@ -164,7 +162,7 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
     },
 
     /** The member of staff behind a session token, or undefined if the session is over. */
-    async authenticate(token: string, source: Source): Promise<{ actor: Actor; account: StaffAccount } | undefined> {
+    async authenticate(token: string, source: Source): Promise<StaffIdentity | undefined> {
       const hash = tokenHash(token);
       const session = await staff.getSession(hash);
       if (!session) return undefined;

@@ -3,10 +3,10 @@ import type { DirectoryRepository } from "../db/directory";
 import type { RequestRepository } from "../db/requests";
 import type { AuditAction } from "../domain/audit";
 import type { Actor } from "../domain/policy";
-import { authorize, notFound } from "../http/authorize";
+import { authorize, notFound } from "../domain/authorize";
 import type { FieldCipher } from "../security/field-encryption";
 import { openAnswers, openEventTexts } from "./open-request";
-import type { Source } from "./staff-auth";
+import type { Source } from "../domain/audit";
 
 type Deps = {
   requests: RequestRepository;

@@ -1,9 +1,10 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import { CHECK_IN_SESSION, CheckInSignInSchema, ContactSoonerSchema, FeelingSchema } from "../domain/check-in";
 import { AppError } from "../errors";
 import { ContactChangeSchema } from "../domain/support-request";
 import type { CheckInFeature } from "../features/check-in";
+import { requireSession } from "../http/require-session";
 import { sessionCookie } from "../http/session-cookie";
 import { sourceAddress } from "../http/source";
 import { validate } from "../http/validate";
@@ -13,26 +14,22 @@ const checkInCookie = sessionCookie("onedoor_checkin", CHECK_IN_SESSION.absolute
 
 const signedOut = () => new AppError("check_in.signed_out", 401, "You have been signed out. Check in again with your reference and check-in code.");
 
-type CheckInVariables = { reference: string; token: string };
 
 const ServiceParam = z.object({ serviceId: z.uuid({ error: "That is not a OneDoor id." }) });
 
 /** `/api/check-in`: sign in with reference + code, see each service's stage, sign out (J3). */
 export const checkInRoutes = (checkIn: CheckInFeature) => {
-  /** Lets a request through only with a live check-in session; sets `reference`. */
-  const signedIn: MiddlewareHandler<{ Variables: CheckInVariables }> = async (c, next) => {
-    const token = checkInCookie.read(c);
-    const reference = token ? await checkIn.authenticate(token) : undefined;
-    if (!token || !reference) {
-      if (token) checkInCookie.clear(c);
-      throw signedOut();
-    }
-    c.set("reference", reference);
-    c.set("token", token);
-    await next();
-  };
+  /** Lets a request through only with a live check-in session; sets `reference` and `sessionToken`. */
+  const signedIn = requireSession(
+    checkInCookie,
+    async (token) => {
+      const reference = await checkIn.authenticate(token);
+      return reference ? { reference } : undefined;
+    },
+    signedOut,
+  );
 
-  return new Hono<{ Variables: CheckInVariables }>()
+  return new Hono<{ Variables: { reference: string; sessionToken: string } }>()
     .post("/sign-in", validate("json", CheckInSignInSchema), async (c) => {
       const { token, request } = await checkIn.signIn(c.req.valid("json"), { address: sourceAddress(c) });
       checkInCookie.set(c, token);
@@ -67,7 +64,7 @@ export const checkInRoutes = (checkIn: CheckInFeature) => {
       c.json({ request: await checkIn.withdraw(c.get("reference"), c.req.valid("param").serviceId) }),
     )
     .delete("/", async (c) => {
-      await checkIn.deleteRequest(c.get("reference"), c.get("token"));
+      await checkIn.deleteRequest(c.get("reference"), c.get("sessionToken"));
       checkInCookie.clear(c);
       return c.json({ deleted: true });
     });

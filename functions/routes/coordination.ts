@@ -12,7 +12,7 @@ const ReferenceParam = z.object({ reference: z.string().refine(isReference, "Tha
 /** The navigator view (J7): `/api/staff/coordination` and one request's services. */
 export const coordinationRoutes = (auth: StaffAuthFeature, coordination: CoordinationFeature) =>
   new Hono<{ Variables: StaffVariables }>()
-    .use(requireStaff(auth))
+    .use(requireStaff(auth.authenticate))
     .get("/", async (c) => c.json({ requests: await coordination.list(c.get("actor")) }))
     .get("/:reference", validate("param", ReferenceParam), async (c) =>
       c.json({ request: await coordination.read(c.get("actor"), c.req.valid("param").reference, { address: sourceAddress(c) }) }),

@@ -25,7 +25,7 @@ const staffOf = (c: Context<{ Variables: StaffVariables }>) => ({ actor: c.get("
 /** The provider inbox (J6): `/api/staff/inbox`, one route, and actions on it. */
 export const inboxRoutes = (auth: StaffAuthFeature, inbox: InboxFeature) =>
   new Hono<{ Variables: StaffVariables }>()
-    .use(requireStaff(auth))
+    .use(requireStaff(auth.authenticate))
     .get("/", validate("query", InboxQuery), async (c) => c.json(await inbox.list(c.get("actor"), c.req.valid("query"))))
     .get("/:reference/:serviceId", validate("param", RouteParams), async (c) => {
       const { reference, serviceId } = c.req.valid("param");

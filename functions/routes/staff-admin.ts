@@ -10,7 +10,7 @@ import { GrantSchema, sameGrants, type Grant } from "../domain/roles";
 import { EmailSchema, summarise, type StaffAccount } from "../domain/staff";
 import { AppError } from "../errors";
 import type { StaffAuthFeature } from "../features/staff-auth";
-import { authorize, authorizeAny, notFound } from "../http/authorize";
+import { authorize, authorizeAny, notFound } from "../domain/authorize";
 import { sourceAddress } from "../http/source";
 import { requireStaff, type StaffVariables } from "../http/staff-session";
 import { validate } from "../http/validate";
@@ -53,7 +53,7 @@ export const staffAdminRoutes = ({ auth, staff, directory, audit, now }: Deps) =
 
   return (
     new Hono<{ Variables: StaffVariables }>()
-      .use(requireStaff(auth))
+      .use(requireStaff(auth.authenticate))
 
       // Organisations
       .get("/organisations", async (c) => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DirectoryRepository } from "../db/directory";
 import { EmailSchema, StaffNameSchema, summarise } from "../domain/staff";
 import type { StaffAuthFeature } from "../features/staff-auth";
-import { authorize } from "../http/authorize";
+import { authorize } from "../domain/authorize";
 import { sourceAddress } from "../http/source";
 import { clearSessionCookie, requireStaff, setSessionCookie, type StaffVariables } from "../http/staff-session";
 import { validate } from "../http/validate";
@@ -14,7 +14,7 @@ const CodeSchema = z.string().trim().min(1, "Enter the code from your app, or a 
 
 /** Signing in and out, accepting an invite, and the account page. */
 export const staffAuthRoutes = (auth: StaffAuthFeature, directory: DirectoryRepository) => {
-  const signedIn = requireStaff(auth);
+  const signedIn = requireStaff(auth.authenticate);
   return new Hono<{ Variables: StaffVariables }>()
     .post("/sign-in", validate("json", z.object({ email: EmailSchema, password: PasswordSchema, code: CodeSchema })), async (c) => {
       const { token, account } = await auth.signIn(c.req.valid("json"), { address: sourceAddress(c) });

@@ -12,7 +12,7 @@ const ReferenceParam = z.object({ reference: z.string().transform(tidyReference)
 /** `GET /api/staff/requests/:reference/export`: a subject access export, for admins. */
 export const subjectAccessRoutes = (auth: StaffAuthFeature, subjectAccess: SubjectAccessFeature) =>
   new Hono<{ Variables: StaffVariables }>()
-    .use(requireStaff(auth))
+    .use(requireStaff(auth.authenticate))
     .get("/:reference/export", validate("param", ReferenceParam), async (c) => {
       const exported = await subjectAccess.export(c.get("actor"), c.req.valid("param").reference, { address: sourceAddress(c) });
       c.header("Content-Disposition", `attachment; filename="onedoor-${exported.reference}.json"`);

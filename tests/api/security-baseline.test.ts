@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { SECURITY_HEADERS } from "../../functions/http/security-headers";
-import { memoryLogger } from "../../functions/http/log";
+import { memoryLogger } from "../../functions/log";
 import { EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { localServer } from "../../functions/local/server";
 import { ensureSiteBuilt, SITE_DIST } from "../../functions/local/site";

@@ -6,7 +6,7 @@ import { createDatabase, type Database } from "../../functions/db/client";
 import { directoryRepository } from "../../functions/db/directory";
 import { ensureTable } from "../../functions/db/table";
 import { memoryOutbox } from "../../functions/email/outbox";
-import { memoryLogger } from "../../functions/http/log";
+import { memoryLogger } from "../../functions/log";
 import { seedExampleDirectory } from "../../functions/local/seed";
 
 /** A fresh, empty table in the run's DynamoDB Local: tests never see each other's data. */

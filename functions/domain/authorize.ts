@@ -1,4 +1,4 @@
-import { decide, type Action, type Actor, type Target } from "../domain/policy";
+import { decide, type Action, type Actor, type Target } from "./policy";
 import { AppError } from "../errors";
 
 /**
