@@ -126,6 +126,9 @@ export function applyRedactions(text: string, redactions: readonly Redaction[]):
 
 type Token = { text: string; start: number; end: number };
 
+const wordSet = (words: string) => new Set(words.trim().split(/\s+/));
+const alternatives = (words: string) => words.trim().split(/\s+/).join("|");
+
 const LETTER = /[\p{L}\p{N}]/u;
 const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
@@ -150,7 +153,8 @@ const isCommonWord = (word: string) => {
 };
 /** A word compromise knows as a first name or surname, even written in lower case: "sarah". */
 const isNameWord = (word: string) => tagsOf(word).some((t) => NAME_TAGS.has(t));
-const FUNCTION_TAGS = new Set(["Verb", "Copula", "Modal", "Auxiliary", "Preposition", "Determiner", "Conjunction", "Adverb", "Pronoun", "Adjective", "PastTense", "PresentTense", "Infinitive"]);
+const FUNCTION_TAGS = wordSet(`Verb Copula Modal Auxiliary Preposition Determiner Conjunction Adverb Pronoun Adjective
+  PastTense PresentTense Infinitive`);
 /** "My Social Worker Was Kind": in text written with capitals throughout, verbs and the like are not names. */
 const isFunctionWord = (word: string) => !isNameWord(word) && tagsOf(word).some((t) => FUNCTION_TAGS.has(t));
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
@@ -166,9 +170,9 @@ const MONTH_NAMES = "January|February|March|April|May|June|July|August|September
 const MONTH_WORDS = new Set(MONTH_NAMES.toLowerCase().split("|"));
 
 /** Words that open a sentence or a phrase but are never part of a name. */
-const GENERIC = new Set(
-  "a an the my our your his her their this that these those every each any some no new old big little local nearby same other another whole at in on to from by for with after before during when while since until and but or so then because if also even just".split(" "),
-);
+const GENERIC = wordSet(`a an the my our your his her their this that these those every each any some no new old big little
+  local nearby same other another whole at in on to from by for with after before during when while since until and but or
+  so then because if also even just`);
 
 /** A capitalised word that could be part of a name here: not a common word opening a sentence. */
 function isDistinctive(text: string, token: Token): boolean {
@@ -238,15 +242,17 @@ function postcodes(text: string): Span[] {
   return [...full, ...outward];
 }
 
-const STREET_WORDS = "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Court|Place|Grove|Gardens|Terrace|Mews|Hill|Park|Square|Walk|Row|View|Rise|Green|Parade|Vale|Estate|Heights|Wharf|Quay|Yard";
+const STREET_WORDS = alternatives(`Road Rd Street St Avenue Ave Lane Ln Close Drive Dr Way Crescent Court Place Grove Gardens
+  Terrace Mews Hill Park Square Walk Row View Rise Green Parade Vale Estate Heights Wharf Quay Yard`);
 // Written in lower case, or with no house number, only words that are nearly always streets count:
 // "a 5 minute drive" and "the Crown Court" are not addresses.
-const CLEAR_STREET_WORDS = "Road|Rd|Street|Avenue|Ave|Lane|Crescent|Grove|Gardens|Terrace|Mews";
+const CLEAR_STREET_WORDS = alternatives("Road Rd Street Avenue Ave Lane Crescent Grove Gardens Terrace Mews");
 const FLAT = String.raw`(?:(?:Flat|Apartment|Apt|Unit)\.?\s*\d+[A-Za-z]?\s*,?\s+)?`;
 const HOUSE = String.raw`\d{1,4}[A-Za-z]?\s*,?\s+`;
 const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 const ANY_WORD = String.raw`[\p{L}][\p{L}'’-]*`;
-const STOP_IN_STREET = new Set("the a an of in on at to my our his her their and or up down along past from near by minutes minute weeks days years hours times".split(" "));
+const STOP_IN_STREET = wordSet(`the a an of in on at to my our his her their and or up down along past from near by
+  minutes minute weeks days years hours times`);
 
 /** Every town has a High Street: without a number it says nothing about where someone lives. */
 const isEveryTownsStreet = (words: string) => /^(?:high|main)\s+(?:street|road)$/i.test(words.trim());
@@ -276,10 +282,9 @@ function streetAddresses(text: string): Span[] {
   return [...streets, ...localities];
 }
 
-const SCHOOL_ENDINGS = new Set("school academy college high grammar primary juniors infants university uni comprehensive".split(" "));
-const SCHOOL_TYPES = new Set(
-  "school academy college high grammar primary secondary junior juniors infant infants university uni comprehensive sixth form community free church england cofe c e of rc catholic girls boys girls' boys' prep preparatory trust".split(" "),
-);
+const SCHOOL_ENDINGS = wordSet("school academy college high grammar primary juniors infants university uni comprehensive");
+const SCHOOL_TYPES = wordSet(`school academy college high grammar primary secondary junior juniors infant infants university
+  uni comprehensive sixth form community free church england cofe c e of rc catholic girls boys prep preparatory trust`);
 const ROMAN = /^[IVX]+$/;
 const SAINT = /^(?:st|saint)$/i;
 const NAME_LINKS = /^(?:of|the|and|upon|on)$/;
@@ -304,7 +309,8 @@ function schools(text: string, tokens: Token[]): Span[] {
     // "My Primary School", "The High School": words that only say what kind of school it is.
     if (!name || (SAINT.test(name.text) && !words.slice(opening + 1).some((w) => isDistinctive(text, w)))) return;
     let last = i;
-    for (let t = tokens[last + 1]; t && SCHOOL_TYPES.has(t.text.toLowerCase()) && isCapitalised(t.text) && onlySpaceBetween(text, tokens[last] as Token, t); t = tokens[last + 1]) last++;
+    const isMoreOfName = (t: Token) => SCHOOL_TYPES.has(t.text.toLowerCase()) && isCapitalised(t.text) && onlySpaceBetween(text, tokens[last] as Token, t);
+    for (let t = tokens[last + 1]; t && isMoreOfName(t); t = tokens[last + 1]) last++;
     found.push({ start: name.start, end: (tokens[last] as Token).end, kind: "school" });
   });
   // "Year 9 at Oakfield": a school named by the year group in it, without the word "school".
@@ -320,6 +326,9 @@ function schools(text: string, tokens: Token[]): Span[] {
 const MONTH = String.raw`(?:${MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)`;
 const ORDINAL_DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
+const FESTIVAL = String.raw`(?:Christmas|Easter|Halloween|Diwali|Eid|Hanukkah|Ramadan|Bonfire Night|New Year['’]?s?|Valentine['’]?s Day|Mother['’]?s Day|Father['’]?s Day)(?:\s+(?:Day|Eve))?`;
+const SEASON = String.raw`(?:the\s+)?(?:spring|summer|autumn|winter)(?:\s+of)?`;
+const BIRTH = String.raw`\b(?:born\s+in|birthday\s+is\s+(?:on\s+)?(?:the\s+)?|d\.?o\.?b\.?\s*:?|date\s+of\s+birth\s*(?:is|:)?)`;
 
 function dates(text: string): Span[] {
   const edge = String.raw`(?![\p{L}\p{N}])`;
@@ -336,9 +345,9 @@ function dates(text: string): Span[] {
     ...spansOf(text, new RegExp(`${start}${MONTH}\\s+(?:the\\s+)?${ORDINAL_DAY}(?:,?\\s+${YEAR})?${edge}`, "giu"), "date", monthIsDate),
     ...spansOf(text, new RegExp(`${start}${MONTH}\\s+${YEAR}${edge}`, "giu"), "date", monthIsDate),
     // "Christmas Day 2019", "the summer of 2020": with a year, a festival or a season is a date.
-    ...spansOf(text, new RegExp(`${start}(?:(?:Christmas|Easter|Halloween|Diwali|Eid|Hanukkah|Ramadan|Bonfire Night|New Year['’]?s?|Valentine['’]?s Day|Mother['’]?s Day|Father['’]?s Day)(?:\\s+(?:Day|Eve))?|(?:the\\s+)?(?:spring|summer|autumn|winter)(?:\\s+of)?)\\s+${YEAR}${edge}`, "giu"), "date"),
+    ...spansOf(text, new RegExp(`${start}(?:${FESTIVAL}|${SEASON})\\s+${YEAR}${edge}`, "giu"), "date"),
     // A date of birth given as a year alone, or as a day alone: "born in 2008", "my birthday is the 5th".
-    ...[...text.matchAll(new RegExp(`\\b(?:born\\s+in|birthday\\s+is\\s+(?:on\\s+)?(?:the\\s+)?|d\\.?o\\.?b\\.?\\s*:?|date\\s+of\\s+birth\\s*(?:is|:)?)\\s*(${YEAR}|${ORDINAL_DAY})${edge}`, "giu"))].map(
+    ...[...text.matchAll(new RegExp(`${BIRTH}\\s*(${YEAR}|${ORDINAL_DAY})${edge}`, "giu"))].map(
       (m): Span => ({ start: m.index + m[0].length - (m[1] ?? "").length, end: m.index + m[0].length, kind: "date" }),
     ),
   ];
@@ -365,15 +374,19 @@ function staffNames(text: string, names: string[]): Span[] {
 
 const TITLES = /^(?:mr|mrs|ms|mx|dr|prof|professor|sir|dame|rev|revd)$/i;
 const CAPITAL_TITLES = /^(?:Miss|Lady|Lord|DC|DS|DI|DCI|PC|Sgt|Sergeant|Inspector|Detective|Officer|Judge|Nurse|Doctor|Coach)$/;
-const ROLES = new Set(
-  "mum mam mom mummy mother dad daddy father parent parents carer foster worker keyworker caseworker counsellor counselor therapist isva chisva advocate teacher officer nurse doctor mentor coach manager uncle aunt auntie aunty cousin brother sister stepdad stepmum step-dad step-mum stepfather stepmother stepbrother stepsister boyfriend girlfriend friend neighbour grandad grandpa grandma gran granny nan nanny partner husband wife son daughter".split(" "),
-);
+const ROLES = wordSet(`mum mam mom mummy mother dad daddy father parent parents carer foster worker keyworker caseworker
+  counsellor counselor therapist isva chisva advocate teacher officer nurse doctor mentor coach manager uncle aunt auntie aunty
+  cousin brother sister stepdad stepmum step-dad step-mum stepfather stepmother stepbrother stepsister boyfriend girlfriend
+  friend neighbour grandad grandpa grandma gran granny nan nanny partner husband wife son daughter`);
 // After "my name is", any word that is not an ordinary one is a name; after "call me" or "ask for"
 // it must look like one ("call me anytime", "ask for help").
-const NAME_CUE = /(?:\bmy name is|\bmy name's|\b(?:his|her|their) name (?:is|was)|\bi am called|\bi['’]?m called|\b(?:someone|somebody|a (?:man|woman|lady|guy|girl|boy|worker|person)|worker|friend|boy|girl|man|woman|lady|guy) (?:called|named))\s+$/i;
+const SOMEONE = String.raw`(?:someone|somebody|a (?:man|woman|lady|guy|girl|boy|worker|person)|worker|friend|boy|girl|man|woman|lady|guy)`;
+const NAME_CUE = new RegExp(String.raw`(?:\bmy name is|\bmy name's|\b(?:his|her|their) name (?:is|was)|\bi am called|\bi['’]?m called|\b${SOMEONE} (?:called|named))\s+$`, "i");
 const WEAK_NAME_CUE = /(?:\bcall me|\bask(?:ed)? for)\s+$/i;
 const SELF_CUE = /(?:\bi am|\bi['’]?m|\bim|\bthis is|\bit['’]?s)\s+$/i;
-const PLACE_CUE = /\b(?:live|lives|lived|living|grew up|growing up|moved|move|moving|stay|stays|stayed|staying|raised|based|born)\s+(?:in|to|from|near|at|around|outside)\s+$|\b(?:i['’]?m|i am|we['’]?re|we are|they['’]?re|they are|(?:s)?he['’]?s|(?:s)?he is|come|comes|came|originally)\s+from\s+$/i;
+const LIVING = alternatives("live lives lived living grew\\s+up growing\\s+up moved move moving stay stays stayed staying raised based born");
+const BEING = String.raw`i['’]?m|i am|we['’]?re|we are|they['’]?re|they are|(?:s)?he['’]?s|(?:s)?he is|come|comes|came|originally`;
+const PLACE_CUE = new RegExp(String.raw`\b(?:${LIVING})\s+(?:in|to|from|near|at|around|outside)\s+$|\b(?:${BEING})\s+from\s+$`, "i");
 const WEAK_PLACE_CUE = /\b(?:in|near|outside|around)\s+$/i;
 const PLACE_JOINERS = /^(?:upon|on|under|le|in|by|super|next|the)$/;
 
@@ -412,11 +425,16 @@ function peopleAndPlaces(text: string, tokens: Token[]): Span[] {
     }
     // "my uncle Dave", "The counsellor, Wojciech, ...": a role, then a name.
     if (next && ROLES.has(t.text.toLowerCase()) && /^,?\s+$/.test(text.slice(t.end, next.start))) {
-      found.push(...spanOfRun(nameRun(text, tokens, i + 1, 2, (w) => nameAfterCue(w, isNameWord) && !ROLES.has(w.text.toLowerCase()) && !isFunctionWord(w.text)), "person-name"));
+      const isName = (w: Token) => nameAfterCue(w, isNameWord) && !ROLES.has(w.text.toLowerCase()) && !isFunctionWord(w.text);
+      found.push(...spanOfRun(nameRun(text, tokens, i + 1, 2, isName), "person-name"));
     }
     if (NAME_CUE.test(before)) found.push(...spanOfRun(nameRun(text, tokens, i, 2, (w) => nameAfterCue(w, (x) => !isCommonWord(x))), "person-name"));
     if (WEAK_NAME_CUE.test(before)) found.push(...spanOfRun(nameRun(text, tokens, i, 2, (w) => nameAfterCue(w, isNameWord)), "person-name"));
-    if (SELF_CUE.test(before) && isNameWord(t.text)) found.push(...spanOfRun(nameRun(text, tokens, i, 2, (w) => isNameWord(w.text) || (isCapitalised(w.text) && !isCommonWord(w.text))), "person-name"));
+    // "i'm chloe": only a word compromise knows as a name, as "I'm tired" is not one.
+    if (SELF_CUE.test(before) && isNameWord(t.text)) {
+      const isName = (w: Token) => isNameWord(w.text) || (isCapitalised(w.text) && !isCommonWord(w.text));
+      found.push(...spanOfRun(nameRun(text, tokens, i, 2, isName), "person-name"));
+    }
     const strong = PLACE_CUE.test(before);
     if (strong || WEAK_PLACE_CUE.test(before)) {
       const accept = (w: Token, k: number) =>

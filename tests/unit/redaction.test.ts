@@ -349,6 +349,7 @@ describe("redaction properties", () => {
     fc.array(fc.constantFrom(...pieces), { maxLength: 25 }).map((words) => words.join(" ")),
     fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 15 }).map((words) => words.join(" ")),
     fc.string({ maxLength: 200 }),
+    fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "grapheme", maxLength: 6 })), { maxLength: 15 }).map((words) => words.join(" ")),
   );
 
   const withoutLabels = (out: string) => Object.values(REDACTION_LABELS).reduce((s, label) => s.split(label).join(" "), out);
