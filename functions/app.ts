@@ -33,6 +33,9 @@ import { checkInRepository } from "./db/check-in";
 import { checkInFeature } from "./features/check-in";
 import { DEFAULT_RETENTION_MONTHS, retentionFeature } from "./features/retention";
 import { checkInRoutes } from "./routes/check-in";
+import { approvedFeedbackRoutes, feedbackRoutes, moderationRoutes } from "./routes/feedback";
+import { feedbackFeature } from "./features/feedback";
+import { feedbackRepository } from "./db/feedback";
 import { coordinationFeature } from "./features/coordination";
 import { coordinationRoutes } from "./routes/coordination";
 import { subjectAccessFeature } from "./features/subject-access";
@@ -68,6 +71,8 @@ const UNAUTHENTICATED_LIMITS = {
   invites: { bucket: "invite", limit: 30, windowSeconds: 60 },
   // Generous: a school or a refuge may send many people's requests from one address.
   requests: { bucket: "ask", limit: 60, windowSeconds: 600 },
+  // A contributors' group may give feedback together from one room's address.
+  feedback: { bucket: "feedback", limit: 60, windowSeconds: 600 },
 };
 
 /** Builds the OneDoor HTTP API. Knows nothing of Lambda, SST or the local server. */
@@ -97,6 +102,17 @@ export function createApp(deps: AppDeps) {
     now,
     log,
     siteOrigin: site.origin,
+  });
+  const feedback = feedbackFeature({
+    feedback: feedbackRepository(deps.db),
+    directory: directoryStore,
+    staff,
+    limit: { ...UNAUTHENTICATED_LIMITS.feedback, ...deps.limits?.feedback },
+    cipher: deps.fieldCipher,
+    hashKey: deps.hashKey,
+    now,
+    retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS,
+    record: auth.record,
   });
   const retention = retentionFeature({ requests, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS });
   const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, retention });
@@ -139,7 +155,10 @@ export function createApp(deps: AppDeps) {
     .route("/api/areas", areaRoutes(directory))
     .route("/openreferral", openReferralRoutes(directory))
     .route("/api/requests", requestRoutes(ask, deps.hashKey))
-    .route("/api/check-in", checkInRoutes(checkIn))
+    .route("/api/feedback", feedbackRoutes(feedback, deps.hashKey))
+    .route("/api/check-in", checkInRoutes(checkIn, feedback, deps.hashKey))
+    .route("/api/staff/moderation", moderationRoutes(auth, feedback))
+    .route("/api/staff/feedback", approvedFeedbackRoutes(auth, feedback))
     .route("/api/staff/inbox", inboxRoutes(auth, inbox))
     .route("/api/staff/requests", subjectAccessRoutes(auth, subjectAccessFeature({ requests, directory: directoryStore, audit, cipher: deps.fieldCipher, record: auth.record, now })))
     .route("/api/staff/coordination", coordinationRoutes(auth, coordinationFeature({ requests, directory: directoryStore, record: auth.record, now })))

@@ -101,6 +101,22 @@ export const keys = {
   retentionCheck: (reference: string, eventId: string) => ({ pk: "RETENTION-CHECK", sk: `${reference}#${eventId}` }),
   retentionChecks: (reference?: string) => ({ pk: "RETENTION-CHECK", skPrefix: reference ? `${reference}#` : undefined }),
   checkInSession: (tokenHash: string) => ({ pk: `CHECKIN#${tokenHash}`, sk: "CHECKIN" }),
+
+  feedback: (id: string) => ({ pk: `FEEDBACK#${id}`, sk: "FEEDBACK" }),
+  /** Waiting for a moderator: anything that may mean someone is at risk first, then oldest first. */
+  feedbackInModeration: (safeguardingFirst: boolean, createdAt: string, id: string) => ({
+    gsi1pk: "MODERATION",
+    gsi1sk: `${safeguardingFirst ? 0 : 1}#${createdAt}#${id}`,
+  }),
+  moderationQueue: () => ({ gsi1pk: "MODERATION" }),
+  /** An approved, redacted copy for the organisation's staff, and one for each area's commissioners. */
+  approvedFeedbackOfOrganisation: (organisationId: string, approvedAt: string, id: string) => ({ pk: `FEEDBACK-ORG#${organisationId}`, sk: `${approvedAt}#${id}` }),
+  approvedFeedbackOfOrganisationPartition: (organisationId: string) => ({ pk: `FEEDBACK-ORG#${organisationId}` }),
+  approvedFeedbackInArea: (areaId: string, approvedAt: string, id: string) => ({ pk: `FEEDBACK-AREA#${areaId}`, sk: `${approvedAt}#${id}` }),
+  approvedFeedbackInAreaPartition: (areaId: string) => ({ pk: `FEEDBACK-AREA#${areaId}` }),
+  /** Counters kept up as feedback arrives and is approved: per service and month, and per area and month (who feeds back). */
+  feedbackStatsOfService: (serviceId: string, month: string) => ({ pk: `STATS#FEEDBACK#SERVICE#${serviceId}`, sk: month }),
+  feedbackStatsOfArea: (areaId: string, month: string) => ({ pk: `STATS#FEEDBACK#AREA#${areaId}`, sk: month }),
 } as const;
 
 /** Attribute names of the table and its index, shared by the local table and the SST stack. */

@@ -5,6 +5,7 @@ import { RouteEventSchema, RouteSchema, type Route, type RouteEvent } from "../d
 import type { ClearRequest } from "../domain/support-request";
 import type { Database } from "./client";
 import { conditionally } from "./conditions";
+import { strip } from "./items";
 import { keys } from "./keys";
 import { partition, queryAll } from "./query-all";
 import { countInWindow, type WindowLimit } from "./rate-limits";
@@ -30,11 +31,6 @@ export type StoredRequest = ClearRequest & {
 export type Idempotency = { reference: string; answersHash: string; urgent: boolean };
 
 export type CreateOutcome = "created" | "reference-taken" | "already-submitted" | "rate-limited" | "stale" | "busy";
-
-const strip = (item: Record<string, unknown>) => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, expiresAt: _e, ...rest } = item;
-  return rest;
-};
 
 /** The TTL (epoch seconds) of a request due to be purged: the second way its personal data goes. */
 const purgeTtl = (purgeAt: string) => Math.ceil(Date.parse(purgeAt) / 1000);

@@ -35,6 +35,11 @@ export const AUDIT_ACTIONS = [
   "route.close",
   "coordination.read",
   "request.exported",
+  "feedback.opened",
+  "feedback.approved",
+  "feedback.rejected",
+  "feedback.safeguarding_recorded",
+  "feedback.read",
 ] as const;
 
 export const AuditEntrySchema = z.object({

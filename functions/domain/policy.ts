@@ -80,6 +80,12 @@ export const POLICY = {
   /** A subject access export of one request: admins only, audited. */
   "request.export": { admin: anywhere },
   "coordination.read": { navigator: ownArea },
+
+  // Feedback free text reaches nobody but a moderator until a moderator approves a redacted copy
+  // (J9). Moderators see no request data: they hold no grant for any route or coordination action.
+  "feedback.moderate": { moderator: anywhere },
+  /** Approved, redacted feedback: a provider's staff about their own services, a commissioner about services in their area. */
+  "feedback.read": { manager: ownOrganisation, worker: ownOrganisation, commissioner: ownArea },
 } satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Action = keyof typeof POLICY;

@@ -84,14 +84,14 @@ export function riskSignals(text: string): { flagged: boolean; phrases: string[]
   return { flagged: phrases.size > 0, phrases: [...phrases] };
 }
 
-/** The answers to "I felt safe" that send feedback to safeguarding whatever the text says. */
-export const FELT_UNSAFE_ANSWERS: readonly string[] = ["strongly-disagree"];
+/** The answers to "I felt safe" (domain/feedback.ts AGREEMENT) that send feedback to safeguarding whatever the text says: 1, "strongly disagree". */
+export const FELT_UNSAFE_ANSWERS: readonly number[] = [1];
 
 /** Why a piece of feedback needs a safeguarding look. */
 export type SafeguardingReason = "risk-words" | "felt-unsafe";
 
 /** Whether feedback goes to the safeguarding queue: risk words in its text, or "I felt safe: strongly disagree". */
-export function needsSafeguarding(feedback: { text?: string; feltSafe?: string }): {
+export function needsSafeguarding(feedback: { text?: string; feltSafe?: number }): {
   needed: boolean;
   reasons: SafeguardingReason[];
   phrases: string[];

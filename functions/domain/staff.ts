@@ -1,3 +1,4 @@
+import type { Source } from "./audit";
 import type { Actor } from "./policy";
 import { z } from "zod";
 import { GrantSchema } from "./roles";
@@ -34,6 +35,9 @@ export type StaffAccount = z.infer<typeof StaffAccountSchema>;
 
 /** Who a live staff session belongs to: the account, and the actor the policy decides for. */
 export type StaffIdentity = { actor: Actor; account: StaffAccount };
+
+/** A member of staff acting on something: who, and from where (for the audit log). */
+export type StaffActing = StaffIdentity & { source: Source };
 
 /** What any other member of staff (or the account page) may see of an account: never secrets. */
 export type StaffSummary = Pick<StaffAccount, "id" | "email" | "name" | "grants" | "createdAt"> & {

@@ -6,7 +6,7 @@ import type { AuditAction } from "../domain/audit";
 import { mayWorkOnRequests, scopeOf, type Actor } from "../domain/policy";
 import { DEFAULT_CHECK_IN_WEEKS, isCheckInOverdue, type Route, type RouteActionInput, type RouteEvent } from "../domain/route";
 import { actionsFrom, changeRoute, isOpen, type RouteChangeOf, type RouteStatus } from "../domain/route-status";
-import type { StaffAccount } from "../domain/staff";
+import type { StaffAccount, StaffActing } from "../domain/staff";
 import { openAnswers, openEventTexts, sealEventTexts, type EventTexts } from "./open-request";
 import type { RetentionFeature } from "./retention";
 import type { Source } from "../domain/audit";
@@ -26,7 +26,6 @@ type Deps = {
 };
 
 /** The signed-in member of staff: the policy's view, their account (for their name), where they are. */
-export type Staff = { actor: Actor; account: StaffAccount; source: Source };
 
 export type InboxFilters = { view: "open" | "closed"; status?: RouteStatus; serviceId?: string };
 
@@ -135,13 +134,13 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now, 
     },
 
     /** Opens a route: the read of a person's details is audited before they are returned. */
-    async read({ actor, source }: Staff, reference: string, serviceId: string) {
+    async read({ actor, source }: StaffActing, reference: string, serviceId: string) {
       const route = await routeInScope(actor, "route.read", reference, serviceId);
       await record("route.read", source, { actorId: actor.accountId, record: `route:${reference}:${serviceId}`, organisationId: route.organisationId });
       return detail(reference, serviceId);
     },
 
-    async act({ actor, account, source }: Staff, reference: string, serviceId: string, input: RouteActionInput) {
+    async act({ actor, account, source }: StaffActing, reference: string, serviceId: string, input: RouteActionInput) {
       const route = await routeInScope(actor, "route.act", reference, serviceId);
       const at = iso();
       const id = randomUUID();

@@ -1,5 +1,6 @@
 import type { Source } from "../domain/audit";
-import type { StaffIdentity } from "../domain/staff";
+import type { Context } from "hono";
+import type { StaffActing, StaffIdentity } from "../domain/staff";
 import { SESSION_ABSOLUTE_MS } from "../domain/staff";
 import { AppError } from "../errors";
 import { requireSession } from "./require-session";
@@ -20,3 +21,6 @@ export const requireStaff = (authenticate: (token: string, source: Source) => Pr
     (token, c) => authenticate(token, { address: sourceAddress(c) }),
     () => new AppError("session.required", 401, "Please sign in to continue."),
   );
+
+/** The member of staff a request is from, and where from: what features take to act and audit. */
+export const staffOf = (c: Context<{ Variables: StaffVariables }>): StaffActing => ({ actor: c.get("actor"), account: c.get("account"), source: { address: sourceAddress(c) } });

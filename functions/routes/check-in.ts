@@ -4,6 +4,9 @@ import { CHECK_IN_SESSION, CheckInSignInSchema, ContactSoonerSchema, FeelingSche
 import { AppError } from "../errors";
 import { ContactChangeSchema } from "../domain/support-request";
 import type { CheckInFeature } from "../features/check-in";
+import type { FeedbackFeature } from "../features/feedback";
+import { FeedbackSchema } from "../domain/feedback";
+import { idempotencyKey, senderOf } from "../http/idempotency";
 import { requireSession } from "../http/require-session";
 import { sessionCookie } from "../http/session-cookie";
 import { sourceAddress } from "../http/source";
@@ -18,7 +21,7 @@ const signedOut = () => new AppError("check_in.signed_out", 401, "You have been 
 const ServiceParam = z.object({ serviceId: z.uuid({ error: "That is not a OneDoor id." }) });
 
 /** `/api/check-in`: sign in with reference + code, see each service's stage, sign out (J3). */
-export const checkInRoutes = (checkIn: CheckInFeature) => {
+export const checkInRoutes = (checkIn: CheckInFeature, feedback: FeedbackFeature, hashKey: Buffer) => {
   /** Lets a request through only with a live check-in session; sets `reference` and `sessionToken`. */
   const signedIn = requireSession(
     checkInCookie,
@@ -57,6 +60,18 @@ export const checkInRoutes = (checkIn: CheckInFeature) => {
       c.json({ request: await checkIn.tell(c.get("reference"), { action: "sooner", ...c.req.valid("json") }) }),
     )
     .get("/contact", async (c) => c.json(await checkIn.contactOf(c.get("reference"))))
+    // Feedback about one of their services: counted as from someone who used it, and stored with
+    // nothing that links it to the request (J4).
+    .post("/feedback", validate("json", FeedbackSchema), async (c) => {
+      const answers = c.req.valid("json");
+      const request = await checkIn.view(c.get("reference"));
+      if (!request?.services.some((s) => s.serviceId === answers.serviceId)) {
+        const message = "Choose one of the services you asked.";
+        throw new AppError("request.invalid", 400, message, [{ field: "serviceId", message }]);
+      }
+      const { created, ...received } = await feedback.submit(answers, idempotencyKey(c), senderOf(c, hashKey), { fromCheckIn: true });
+      return c.json(received, created ? 201 : 200);
+    })
     .put("/contact", validate("json", ContactChangeSchema), async (c) =>
       c.json({ request: await checkIn.changeContact(c.get("reference"), c.req.valid("json")) }),
     )

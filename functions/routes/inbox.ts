@@ -6,7 +6,7 @@ import { RouteActionInputSchema } from "../domain/route";
 import { ROUTE_STATUSES } from "../domain/route-status";
 import type { StaffAuthFeature } from "../features/staff-auth";
 import type { InboxFeature } from "../features/inbox";
-import { requireStaff, type StaffVariables } from "../http/staff-session";
+import { requireStaff, staffOf, type StaffVariables } from "../http/staff-session";
 import { validate } from "../http/validate";
 
 const InboxQuery = z.object({
@@ -20,7 +20,6 @@ const RouteParams = z.object({
   serviceId: z.uuid({ error: "That is not a OneDoor id." }),
 });
 
-const staffOf = (c: Context<{ Variables: StaffVariables }>) => ({ actor: c.get("actor"), account: c.get("account"), source: { address: sourceAddress(c) } });
 
 /** The provider inbox (J6): `/api/staff/inbox`, one route, and actions on it. */
 export const inboxRoutes = (auth: StaffAuthFeature, inbox: InboxFeature) =>

@@ -43,6 +43,14 @@ type Route = {
 
 const orgOf = (scope: Scope) => (scope === "in" ? ORG_A : ORG_B);
 const staffIn = async (scope: Scope, env: Env) => (await createStaff(env.db, [{ role: "worker", organisationId: orgOf(scope) }])).account.id;
+/** A piece of feedback with text about SERVICE_A, waiting for a moderator; `feltSafe: 1` flags it for safeguarding. */
+async function newFeedback(env: Env, scores: Record<string, number> = {}): Promise<string> {
+  const queue = async () => (await env.call("GET", "/api/staff/moderation", { token: moderatorToken })).json.pieces.map((p: { id: string }) => p.id) as string[];
+  const before = new Set(await queue());
+  await env.call("POST", "/api/feedback", { body: { serviceId: SERVICE_A.id, scores, text: "They listened to me." }, headers: { "Idempotency-Key": newKey() } });
+  return (await queue()).find((id) => !before.has(id)) ?? "";
+}
+let moderatorToken = "";
 const newRequest = async (env: Env) => (await env.call("POST", "/api/requests", { body: aRequest(), headers: { "Idempotency-Key": newKey() } })).json.reference as string;
 
 const ROUTES: Route[] = [
@@ -147,6 +155,33 @@ const ROUTES: Route[] = [
     ok: 200,
     request: async (_scope, env) => ({ method: "GET", path: `/api/staff/requests/${await newRequest(env)}/export` }),
   },
+  // Feedback free text: moderators see every piece before approval, and nobody else does (J9).
+  { name: "list the moderation queue", allowed: { moderator: "both" }, ok: 200, request: async () => ({ method: "GET", path: "/api/staff/moderation" }) },
+  {
+    name: "open a piece of feedback to moderate",
+    allowed: { moderator: "both" },
+    ok: 200,
+    request: async (_scope, env) => ({ method: "GET", path: `/api/staff/moderation/${await newFeedback(env)}` }),
+  },
+  {
+    name: "record a safeguarding action",
+    allowed: { moderator: "both" },
+    ok: 200,
+    request: async (_scope, env) => ({ method: "POST", path: `/api/staff/moderation/${await newFeedback(env, { safe: 1 })}/safeguarding`, body: { action: "Told the service's safeguarding lead." } }),
+  },
+  {
+    name: "decide on a piece of feedback",
+    allowed: { moderator: "both" },
+    ok: 200,
+    request: async (_scope, env) => ({ method: "POST", path: `/api/staff/moderation/${await newFeedback(env)}/decision`, body: { decision: "reject", reason: "Test." } }),
+  },
+  // Approved feedback: a provider's staff about their own organisation, a commissioner about their area.
+  {
+    name: "read approved feedback",
+    allowed: { manager: "in", worker: "in", commissioner: "in" },
+    ok: 200,
+    request: async (scope) => ({ method: "GET", path: scope === "in" ? "/api/staff/feedback" : `/api/staff/feedback?organisationId=${ORG_B}` }),
+  },
 ];
 
 const ALL_ROLES = Object.keys(ROLES) as Role[];
@@ -159,6 +194,7 @@ beforeAll(async () => {
     const { account } = await createStaff(env.db, [grantFor(role)]);
     tokens[role] = await startSession(env.db, account.id, env.clock.now);
   }
+  moderatorToken = tokens.moderator;
 }, 60_000);
 
 const cases = ROUTES.flatMap((route) => ALL_ROLES.flatMap((role) => (["in", "out"] as const).map((scope) => ({ route, role, scope }))));

@@ -89,7 +89,7 @@ describe("risk signals in feedback text", () => {
 
 describe("whether feedback needs safeguarding", () => {
   test("risk words in the text", () => {
-    expect(needsSafeguarding({ text: "He is still doing it.", feltSafe: "agree" })).toEqual({
+    expect(needsSafeguarding({ text: "He is still doing it.", feltSafe: 4 })).toEqual({
       needed: true,
       reasons: ["risk-words"],
       phrases: ["he is still doing it"],
@@ -97,19 +97,19 @@ describe("whether feedback needs safeguarding", () => {
   });
 
   test('"I felt safe: strongly disagree", whatever the text says', () => {
-    expect(needsSafeguarding({ text: "The wait was too long.", feltSafe: "strongly-disagree" })).toEqual({
+    expect(needsSafeguarding({ text: "The wait was too long.", feltSafe: 1 })).toEqual({
       needed: true,
       reasons: ["felt-unsafe"],
       phrases: [],
     });
-    expect(needsSafeguarding({ feltSafe: "strongly-disagree" }).needed).toBe(true);
+    expect(needsSafeguarding({ feltSafe: 1 }).needed).toBe(true);
   });
 
   test("both together give both reasons", () => {
-    expect(needsSafeguarding({ text: "I'm not safe", feltSafe: "strongly-disagree" }).reasons).toEqual(["risk-words", "felt-unsafe"]);
+    expect(needsSafeguarding({ text: "I'm not safe", feltSafe: 1 }).reasons).toEqual(["risk-words", "felt-unsafe"]);
   });
 
-  test.each([{}, { text: "I felt safe." }, { text: "It was fine.", feltSafe: "disagree" }, { feltSafe: "strongly-agree" }])(
+  test.each([{}, { text: "I felt safe." }, { text: "It was fine.", feltSafe: 2 }, { feltSafe: 5 }])(
     "%o does not",
     (feedback) => {
       expect(needsSafeguarding(feedback)).toEqual({ needed: false, reasons: [], phrases: [] });

@@ -1,0 +1,45 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { FeedbackSchema, ModerationDecisionSchema, SafeguardingActionSchema } from "../domain/feedback";
+import { AreaIdSchema } from "../domain/directory";
+import type { FeedbackFeature } from "../features/feedback";
+import type { StaffAuthFeature } from "../features/staff-auth";
+import { idempotencyKey, senderOf } from "../http/idempotency";
+import { sourceAddress } from "../http/source";
+import { requireStaff, staffOf, type StaffVariables } from "../http/staff-session";
+import { validate } from "../http/validate";
+
+/** `POST /api/feedback`: tell us how it went (J4). Anonymous: no account, no contact details. */
+export const feedbackRoutes = (feedback: FeedbackFeature, hashKey: Buffer) =>
+  new Hono().post("/", validate("json", FeedbackSchema), async (c) => {
+    const { created, ...received } = await feedback.submit(c.req.valid("json"), idempotencyKey(c), senderOf(c, hashKey), { fromCheckIn: false });
+    return c.json(received, created ? 201 : 200);
+  });
+
+const IdParam = z.object({ id: z.uuid({ error: "That is not a OneDoor id." }) });
+
+/** `/api/staff/moderation`: the moderation queue, one piece, the safeguarding record and the decision (J9). */
+export const moderationRoutes = (auth: StaffAuthFeature, feedback: FeedbackFeature) =>
+  new Hono<{ Variables: StaffVariables }>()
+    .use(requireStaff(auth.authenticate))
+    .get("/", async (c) => c.json(await feedback.queue(c.get("actor"))))
+    .get("/:id", validate("param", IdParam), async (c) => c.json({ piece: await feedback.open(staffOf(c), c.req.valid("param").id) }))
+    .post("/:id/safeguarding", validate("param", IdParam), validate("json", SafeguardingActionSchema), async (c) => {
+      await feedback.recordSafeguarding(staffOf(c), c.req.valid("param").id, c.req.valid("json").action);
+      return c.json({ piece: await feedback.open(staffOf(c), c.req.valid("param").id) });
+    })
+    .post("/:id/decision", validate("param", IdParam), validate("json", ModerationDecisionSchema), async (c) =>
+      c.json(await feedback.decide(staffOf(c), c.req.valid("param").id, c.req.valid("json"))),
+    );
+
+const ApprovedQuery = z.object({
+  organisationId: z.uuid({ error: "That is not a OneDoor id." }).optional(),
+  areaId: AreaIdSchema.optional(),
+  before: z.string().max(100).optional(),
+});
+
+/** `GET /api/staff/feedback`: approved, redacted feedback for a provider's services or an area's. */
+export const approvedFeedbackRoutes = (auth: StaffAuthFeature, feedback: FeedbackFeature) =>
+  new Hono<{ Variables: StaffVariables }>()
+    .use(requireStaff(auth.authenticate))
+    .get("/", validate("query", ApprovedQuery), async (c) => c.json(await feedback.approved(staffOf(c), c.req.valid("query"))));
