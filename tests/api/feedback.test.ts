@@ -125,7 +125,7 @@ describe("moderation", () => {
   test("a moderator sees the original with proposed redactions; once approved, providers and the area's commissioners read only the redacted text", async () => {
     await give(aPiece());
     expect(await approvedFor("worker")).toMatchObject({ pieces: [] });
-    const [{ id }] = await queue();
+    const { id } = (await queue())[0]!;
     const open = await env.call("GET", `/api/staff/moderation/${id}`, { token: tokens.moderator });
     expect(open.status).toBe(200);
     const { piece } = open.json;
@@ -158,7 +158,7 @@ describe("moderation", () => {
 
   test("a rejected piece is seen by nobody else", async () => {
     await give(aPiece());
-    const [{ id }] = await queue();
+    const { id } = (await queue())[0]!;
     const noReason = await env.call("POST", `/api/staff/moderation/${id}/decision`, { token: tokens.moderator, body: { decision: "reject", reason: " " } });
     expect(noReason.status).toBe(400);
     expect(noReason.json.error.fields).toEqual([{ field: "reason", message: "Say why you are rejecting it." }]);
@@ -168,7 +168,7 @@ describe("moderation", () => {
 
   test("redactions that do not fit the text are refused, and the piece stays waiting", async () => {
     await give(aPiece());
-    const [{ id }] = await queue();
+    const { id } = (await queue())[0]!;
     const res = await env.call("POST", `/api/staff/moderation/${id}/decision`, {
       token: tokens.moderator,
       body: { decision: "approve", redactions: [{ start: 0, end: 5, kind: "person-name", text: "Zzzzz" }] },
