@@ -1,8 +1,8 @@
 import type { Area, PublicService } from "../../../functions/domain/directory";
-import { getJson } from "./api";
+import { getJson, showApiError } from "./api";
 import { byId, el } from "./dom";
 import { EXIT_EVENT } from "./exit-this-page";
-import { clearErrors, showErrors } from "./form-errors";
+import { clearErrors } from "./form-errors";
 import { serviceCard } from "./render-service";
 
 type SearchResponse = { services: PublicService[]; page: number; totalItems: number; totalPages: number };
@@ -84,14 +84,11 @@ export function startFindSupport(): void {
     const result = await getJson<SearchResponse>(`/api/services?${queryFrom(form, page)}`);
     if (result.ok) {
       clearErrors(form);
-      showResults(result.data);
-    } else if (result.status === 400 && result.error.fields.length) {
-      section.hidden = true;
-      showErrors(form, result.error.fields.map((f) => ({ field: fieldFor(f.field), message: f.message })));
-    } else {
-      clearErrors(form);
-      showProblem(result.error.message);
+      return showResults(result.data);
     }
+    // Field errors go on the form, with no results; anything else is said where the results go.
+    section.hidden = true;
+    showApiError(form, result.error, { fieldFor, problem: showProblem });
   }
 
   form.addEventListener("submit", (event) => {

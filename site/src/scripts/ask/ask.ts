@@ -1,7 +1,7 @@
 import type { Area, PublicService } from "../../../../functions/domain/directory";
 import { formatCheckInCode, formatReference } from "../../../../functions/domain/request-codes";
 import { SITE_NAME } from "../../config";
-import { getJson } from "../api";
+import { getJson, showApiError } from "../api";
 import { byId, el } from "../dom";
 import { EXIT_EVENT } from "../exit-this-page";
 import { clearErrors, showErrors } from "../form-errors";
@@ -236,14 +236,8 @@ export function startAsk(): void {
     find("check", "#send-problem").replaceChildren();
     // A key already used for other answers (should not happen): the next try gets a new one.
     if (result.error.code === "idempotency.reused") idempotency = undefined;
-    if (result.status === 400 && result.error.fields.length) {
-      const errors = result.error.fields.flatMap((f) => {
-        const field = formFieldFor(f.field);
-        return field ? [{ field, message: f.message }] : [];
-      });
-      if (showErrorsOnStep(errors)) return;
-    }
-    showSendProblem(result);
+    // A field error is shown on its question; anything else on this step, with Try again.
+    showApiError(form, result.error, { fieldFor: formFieldFor, placeFields: showErrorsOnStep, problem: () => showSendProblem(result) });
   }
 
   /** Forgets every answer: the object in memory and every box, tick and list on the page. */

@@ -2,7 +2,7 @@ import { LOWEST_FEELING, type Feeling } from "../../../../functions/domain/route
 import { isOpen } from "../../../../functions/domain/route-status";
 import type { ContactChange } from "../../../../functions/domain/support-request";
 import { clearFields, fillFields, labelIn, readFields } from "../answers";
-import type { ApiResult } from "../api";
+import { ON_OUR_SIDE, showApiError, type ApiResult } from "../api";
 import { byId, el } from "../dom";
 import { clearErrors, showErrors } from "../form-errors";
 import { answersOf, boxFor, CONTACT_FIELDS, CONTACT_ROWS, contactChange, contactErrors, partApplies, showMethodBoxes } from "../safe-contact";
@@ -28,7 +28,6 @@ type Hooks = {
   exited: () => boolean;
 };
 
-const ON_OUR_SIDE = "Something went wrong on our side. Please try again in a minute.";
 const URGENT_NOW = "If you are in danger now, call 999. Free helplines are listed below.";
 
 /** The words of an API error a person should read: its own for the expected ones, ours for the rest. */
@@ -87,26 +86,14 @@ export function checkInActions(hooks: Hooks) {
     for (const form of [...forms, ...Array.from(services.querySelectorAll("form"))]) clearErrors(form);
   }
 
-  /** A problem that is not one box's fault: the summary says it in words, with nothing to follow. */
-  function problem(form: HTMLFormElement, message: string) {
-    showErrors(form, [{ field: "", message }]);
-    const summary = document.querySelector<HTMLElement>("[data-error-summary]");
-    summary?.querySelector("li a")?.replaceWith(message);
-    summary?.focus();
-  }
-
-  /** Handles a failed answer; the API's field names are mapped to this form's boxes. */
+  /**
+   * Handles a failed answer; the API's field names are mapped to this form's boxes. A problem
+   * that is not one box's fault: the summary says it in words, with nothing to follow.
+   */
   function failed(form: HTMLFormElement, result: Extract<ApiResult<unknown>, { ok: false }>, boxes: Boxes = {}) {
     if (result.status === 401) return hooks.signedOut();
-    if (result.status === 400) {
-      const box = typeof boxes === "function" ? boxes : (field: string) => boxes[field];
-      const known = result.error.fields.flatMap((f) => {
-        const field = box(f.field);
-        return field ? [{ field, message: f.message }] : [];
-      });
-      if (known.length) return showErrors(form, known);
-    }
-    problem(form, messageOf(result));
+    const fieldFor = typeof boxes === "function" ? boxes : (field: string) => boxes[field];
+    showApiError(form, result.error, { fieldFor, message: messageOf(result), linkTo: false });
   }
 
   /** Runs one call at a time, with its button marked busy; ignores the answer after Exit. */

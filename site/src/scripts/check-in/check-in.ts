@@ -1,5 +1,5 @@
 import { formatReference, isCheckInCode, isReference, tidyCheckInCode, tidyReference } from "../../../../functions/domain/request-codes";
-import type { ApiError } from "../api";
+import { ON_OUR_SIDE, showApiError } from "../api";
 import { byId, el } from "../dom";
 import { EXIT_EVENT } from "../exit-this-page";
 import { clearErrors, showErrors } from "../form-errors";
@@ -115,27 +115,6 @@ export function startCheckIn(): void {
     showForm({ note: "You have been signed out to keep your request private. Check in again to carry on.", focus: true });
   }
 
-  /** A problem that is not one box's fault: the summary names it, and links to the first box if there is something to fix. */
-  function showProblem(error: ApiError, options: { linkToForm: boolean; extra?: string }) {
-    showErrors(form, [{ field: "", message: error.message }]);
-    const summary = document.querySelector<HTMLElement>("[data-error-summary]");
-    const link = summary?.querySelector("li a");
-    if (!summary || !link) return;
-    if (options.linkToForm) {
-      // Never says which of the two was wrong: the link goes to the first box.
-      link.setAttribute("href", `#${referenceInput.id}`);
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        referenceInput.focus();
-        referenceInput.scrollIntoView({ block: "center" });
-      });
-    } else {
-      link.replaceWith(error.message);
-    }
-    if (options.extra) summary.append(el("p", {}, options.extra));
-    summary.focus();
-  }
-
   async function submit() {
     if (signingIn) return;
     const reference = tidyReference(referenceInput.value);
@@ -154,16 +133,15 @@ export function startCheckIn(): void {
       return;
     }
     if (result.ok) return showView(result.data.request, true);
-    const { status, error } = result;
-    if (status === 400 && error.fields.length) {
-      const known = error.fields.filter((f) => f.field === "reference" || f.field === "code");
-      if (known.length) return showErrors(form, known);
-    }
-    if (status === 401) return showProblem(error, { linkToForm: true });
-    if (status === 429) {
-      return showProblem(error, { linkToForm: false, extra: "If you need to talk to someone now, you can call or text one of the free helplines below." });
-    }
-    showProblem(status === 0 ? error : { ...error, message: "Something went wrong on our side. Please try again in a minute." }, { linkToForm: false });
+    const { status } = result;
+    // The API's own words for a failed sign-in, too many tries or no connection; ours for the rest.
+    // A failed sign-in links to the first box: it never says which of the two was wrong.
+    showApiError(form, result.error, {
+      fieldFor: (field) => (field === "reference" || field === "code" ? field : undefined),
+      linkTo: status === 401 ? referenceInput.id : false,
+      message: [0, 401, 429].includes(status) ? undefined : ON_OUR_SIDE,
+      extra: status === 429 ? "If you need to talk to someone now, you can call or text one of the free helplines below." : undefined,
+    });
   }
 
   async function leave() {

@@ -1,6 +1,7 @@
 import { byId, el } from "../dom";
+import { showApiError } from "../api";
 import { sendStaff } from "./api";
-import { clearAllErrors, onSubmit, showApiError } from "./form";
+import { clearAllErrors, onSubmit } from "./form";
 import { showContent, showSuccess, startStaffPage } from "./page";
 import { signOutButton } from "./sign-out";
 

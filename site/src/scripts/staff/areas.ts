@@ -1,7 +1,8 @@
 import type { Area } from "../../../../functions/domain/directory";
 import { byId, el } from "../dom";
+import { showApiError } from "../api";
 import { getStaff, sendStaff } from "./api";
-import { clearAllErrors, onSubmit, showApiError, textOf } from "./form";
+import { clearAllErrors, onSubmit, textOf } from "./form";
 import { showContent, showLoadError, showSuccess, startStaffPage } from "./page";
 
 const MESSAGES = { name: "Enter the area's name, in at most 120 characters." };

@@ -1,7 +1,8 @@
 import type { Grant } from "../../../../functions/domain/roles";
 import { byId, el } from "../dom";
+import { showApiError } from "../api";
 import { sendStaff, type ApiError } from "./api";
-import { clearAllErrors, onSubmit, showApiError, textOf } from "./form";
+import { clearAllErrors, onSubmit, textOf } from "./form";
 import { setTitle, showContent, showState } from "./page";
 import { roleLabel } from "./roles";
 
@@ -96,7 +97,7 @@ export async function startInvite(): Promise<void> {
     });
     if (!result.ok) {
       if (isGone(result.status, result.error)) gone(result.error);
-      else showApiError(detailsForm, result.error, { firstField: "name" });
+      else showApiError(detailsForm, result.error, { linkTo: "name" });
       return;
     }
     const { secret, uri, qrSvg } = result.data;
@@ -117,7 +118,7 @@ export async function startInvite(): Promise<void> {
     if (!result.ok) {
       if (isGone(result.status, result.error)) gone(result.error);
       else if (result.error.code === "invite.not_started") show("details");
-      else showApiError(codeForm, result.error, { firstField: "code" });
+      else showApiError(codeForm, result.error, { linkTo: "code" });
       return;
     }
     byId("invite-codes").replaceChildren(...result.data.recoveryCodes.map((code) => el("li", {}, el("code", {}, code))));

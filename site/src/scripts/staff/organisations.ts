@@ -1,7 +1,8 @@
 import type { Organisation } from "../../../../functions/domain/directory";
 import { byId, el } from "../dom";
+import { showApiError } from "../api";
 import { getStaff, sendStaff } from "./api";
-import { clearAllErrors, onSubmit, setText, showApiError, textOf } from "./form";
+import { clearAllErrors, onSubmit, setText, textOf } from "./form";
 import { showContent, showLoadError, showSuccess, startStaffPage } from "./page";
 
 const MESSAGES = {

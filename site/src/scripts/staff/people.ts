@@ -2,8 +2,9 @@ import { decide } from "../../../../functions/domain/policy";
 import type { Grant } from "../../../../functions/domain/roles";
 import type { StaffSummary } from "../../../../functions/domain/staff";
 import { byId, el } from "../dom";
+import { showApiError } from "../api";
 import { getStaff, sendStaff } from "./api";
-import { checkedOf, clearAllErrors, onSubmit, showApiError, showFormErrors, textOf } from "./form";
+import { checkedOf, clearAllErrors, onSubmit, showFormErrors, textOf } from "./form";
 import { grantFields } from "./grants";
 import { grantKey } from "./roles";
 import { formatDate, formatDateTime, showContent, showLoadError, showSuccess, startStaffPage } from "./page";
@@ -138,7 +139,7 @@ export function startPeople(): Promise<void> {
       const removed = person;
       const result = await sendStaff("DELETE", `/api/staff/accounts/${removed.id}`);
       if (!result.ok) {
-        showApiError(removeForm, result.error, { firstField: "remove-yes" });
+        showApiError(removeForm, result.error, { linkTo: "remove-yes" });
         return;
       }
       closePanels();
@@ -156,7 +157,7 @@ export function startPeople(): Promise<void> {
       }
       const result = await sendStaff<{ sentTo: string; expiresAt: string }>("POST", "/api/staff/invites", { email, grants: [chosen.grant] });
       if (!result.ok) {
-        showApiError(inviteForm, result.error, { fieldFor: grantField, firstField: "invite-email", messages: { grants: "Check the role and where they work." } });
+        showApiError(inviteForm, result.error, { fieldFor: grantField, linkTo: "invite-email", messages: { grants: "Check the role and where they work." } });
         return;
       }
       clearAllErrors();

@@ -2,10 +2,10 @@ import { CLOSE_OUTCOMES, CONTACT_CHANNELS, CONTACT_OUTCOMES, FEELINGS } from "..
 import { formatReference, isReference, tidyReference } from "../../../../functions/domain/request-codes";
 import { TIMES_OF_DAY, YES_NO_UNSURE } from "../../../../functions/domain/support-request-labels";
 import { DAYS, LANGUAGES, NEEDS, WORKER_GENDERS } from "../../../../functions/domain/vocabulary";
-import { getJson } from "../api";
+import { getJson, showApiError } from "../api";
 import { byId, el } from "../dom";
 import { getStaff, sendStaff, type ApiError } from "./api";
-import { clearAllErrors, onSubmit, showApiError, showFormErrors, textOf, type FieldError } from "./form";
+import { clearAllErrors, onSubmit, showFormErrors, textOf, type FieldError } from "./form";
 import { formatDateTime, setTitle, showContent, showLoadError, showState, showSuccess, startStaffPage } from "./page";
 import { askerWords, statusTag, weeksWords, type HistoryEntry, type InboxAction, type RouteDetail } from "./routes";
 
@@ -341,7 +341,7 @@ export function startRequest(): Promise<void> {
       }
       // A 409 (someone else changed it first) and other problems belong to no field: the
       // summary's link goes to the form's button.
-      showApiError(form, error, { fieldFor, firstField: `${action}-submit` });
+      showApiError(form, error, { fieldFor, linkTo: `${action}-submit` });
     }
 
     showContent();

@@ -1,9 +1,9 @@
 import type { Area, Location, OpeningTimes, Service } from "../../../../functions/domain/directory";
 import { DAYS } from "../../../../functions/domain/vocabulary";
-import { getJson } from "../api";
+import { getJson, showApiError } from "../api";
 import { byId, el } from "../dom";
 import { getStaff, sendStaff } from "./api";
-import { checkedOf, clearAllErrors, onSubmit, setChecked, setText, showApiError, textOf } from "./form";
+import { checkedOf, clearAllErrors, onSubmit, setChecked, setText, textOf } from "./form";
 import { showContent, showLoadError, showState, showSuccess, startStaffPage } from "./page";
 import { mayIn } from "./session";
 

@@ -1,7 +1,7 @@
-import { getJson } from "../api";
+import { getJson, showApiError } from "../api";
 import { byId } from "../dom";
 import { sendStaff } from "./api";
-import { clearAllErrors, onSubmit, showApiError, textOf } from "./form";
+import { clearAllErrors, onSubmit, textOf } from "./form";
 
 const HOME = "/staff/home/";
 
@@ -38,6 +38,6 @@ export function startSignIn(): void {
     }
     notice.hidden = true;
     // A failed sign-in never says which part was wrong; it is not one field's error.
-    showApiError(form, result.status === 401 ? { ...result.error, fields: [] } : result.error, { firstField: "email" });
+    showApiError(form, result.status === 401 ? { ...result.error, fields: [] } : result.error, { linkTo: "email" });
   });
 }

@@ -1,8 +1,9 @@
 import type { SubjectAccessExport } from "../../../../functions/features/subject-access";
 import { formatReference, isReference, REFERENCE_LENGTH, tidyReference } from "../../../../functions/domain/request-codes";
 import { byId, el } from "../dom";
+import { showApiError } from "../api";
 import { getStaff } from "./api";
-import { clearAllErrors, onSubmit, showApiError, showFormErrors } from "./form";
+import { clearAllErrors, onSubmit, showFormErrors } from "./form";
 import { formatDate, showContent, showNoAccess, showSuccess, startStaffPage } from "./page";
 import { mayEver } from "./session";
 
