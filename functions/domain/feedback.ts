@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { EqualityAnswersSchema } from "./equality";
 import { RedactionSchema } from "./redaction";
+import { FEEDBACK_TEXT_MAX, FEEDBACK_USAGE, type Agreement } from "./feedback-labels";
+
+export * from "./feedback-labels";
 
 /**
  * Feedback about a service (PRODUCT.md J4) and its moderation (J9): what a person may tell us,
@@ -9,31 +12,6 @@ import { RedactionSchema } from "./redaction";
  */
 
 const keysOf = <T extends Record<string, unknown>>(v: T) => Object.keys(v) as [keyof T & string, ...(keyof T & string)[]];
-
-/** How they know the service. */
-export const FEEDBACK_USAGE = {
-  used: "I used it",
-  waiting: "I am waiting for it",
-  "could-not-get-in": "I could not get in",
-} as const;
-export type FeedbackUsage = keyof typeof FEEDBACK_USAGE;
-
-/** The five outcome statements, each answered on the agreement scale below. */
-export const OUTCOME_STATEMENTS = {
-  listened: "I felt listened to",
-  choice: "I had choice about who I talked to and when",
-  toldOnce: "I only had to tell my story once",
-  safe: "I felt safe",
-  waitOk: "The wait was OK",
-} as const;
-export type OutcomeStatement = keyof typeof OUTCOME_STATEMENTS;
-
-/** The five-point scale, with words: 1 is "strongly disagree", 5 "strongly agree". */
-export const AGREEMENT = { 1: "Strongly disagree", 2: "Disagree", 3: "Not sure", 4: "Agree", 5: "Strongly agree" } as const;
-export type Agreement = 1 | 2 | 3 | 4 | 5;
-
-/** The most a piece of free text may hold. Longer is refused with a message, never cut. */
-export const FEEDBACK_TEXT_MAX = 2000;
 
 const score = z.literal([1, 2, 3, 4, 5], { error: "Choose one of the five answers." });
 
@@ -62,19 +40,6 @@ export const FeedbackSchema = z.strictObject({
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
 
-/**
- * Where a piece is in moderation. `no-text` pieces carry only scores and equality answers: they
- * count in statistics at once and are never shown one by one. Text waits as `pending` until a
- * moderator approves a redacted copy or rejects it.
- */
-export const MODERATION_STATES = {
-  "no-text": "Scores only",
-  pending: "Waiting for a moderator",
-  approved: "Approved",
-  rejected: "Rejected",
-} as const;
-export type ModerationState = keyof typeof MODERATION_STATES;
-
 /** A moderator's decision on a piece with text: approve the redacted copy, or reject it and say why. */
 export const ModerationDecisionSchema = z.discriminatedUnion(
   "decision",
@@ -97,8 +62,6 @@ export const SafeguardingActionSchema = z.strictObject({
   action: z.string({ error: "Say what you did." }).trim().min(1, "Say what you did.").max(1000, "Use at most 1,000 characters."),
 });
 
-/** The month a piece is counted and shown in (`2026-12`): never the day, so nobody is picked out by when they wrote. */
-export const monthOf = (iso: string) => iso.slice(0, 7);
 
 /**
  * The counters one piece adds to its service's month when it arrives: how statistics are kept up

@@ -3,6 +3,7 @@ import { isValid as isPostcode, validOutcode } from "postcode";
 import { z } from "zod";
 import { findUkPhones } from "./phone";
 import { codesOf, DAYS, LANGUAGES } from "./vocabulary";
+import { REDACTION_KINDS, REDACTION_LABELS, type RedactionKind } from "./redaction-labels";
 
 /**
  * Redaction of feedback free text (PRODUCT.md J9): before a moderator approves a piece of
@@ -11,34 +12,7 @@ import { codesOf, DAYS, LANGUAGES } from "./vocabulary";
  * back, but nobody can take back a name that reached a provider.
  */
 
-/** The kinds of thing a redaction removes, most specific first, in the words a moderator reads. */
-export const REDACTION_KINDS = {
-  "staff-name": "A worker's name",
-  email: "An email address",
-  "social-handle": "A social media name",
-  phone: "A phone number",
-  postcode: "A postcode",
-  "street-address": "A street address",
-  school: "A school or college",
-  date: "A date, such as a date of birth",
-  "person-name": "A person's name",
-  place: "A place",
-} as const;
-export type RedactionKind = keyof typeof REDACTION_KINDS;
-
-/** What readers see in place of each kind of redaction. */
-export const REDACTION_LABELS: Record<RedactionKind, string> = {
-  "staff-name": "[staff name removed]",
-  email: "[email address removed]",
-  "social-handle": "[social media name removed]",
-  phone: "[phone number removed]",
-  postcode: "[postcode removed]",
-  "street-address": "[address removed]",
-  school: "[school removed]",
-  date: "[date removed]",
-  "person-name": "[name removed]",
-  place: "[place removed]",
-};
+export { REDACTION_KINDS, REDACTION_LABELS, type RedactionKind } from "./redaction-labels";
 
 /** One part of a text to remove: [start, end) character offsets into the original text. */
 export const RedactionSchema = z

@@ -1,0 +1,33 @@
+/**
+ * The kinds of redaction and what readers see in their place (redaction.ts), with no zod or
+ * language library, so the moderation page can import them.
+ */
+
+/** The kinds of thing a redaction removes, most specific first, in the words a moderator reads. */
+export const REDACTION_KINDS = {
+  "staff-name": "A worker's name",
+  email: "An email address",
+  "social-handle": "A social media name",
+  phone: "A phone number",
+  postcode: "A postcode",
+  "street-address": "A street address",
+  school: "A school or college",
+  date: "A date, such as a date of birth",
+  "person-name": "A person's name",
+  place: "A place",
+} as const;
+export type RedactionKind = keyof typeof REDACTION_KINDS;
+
+/** What readers see in place of each kind of redaction. */
+export const REDACTION_LABELS: Record<RedactionKind, string> = {
+  "staff-name": "[staff name removed]",
+  email: "[email address removed]",
+  "social-handle": "[social media name removed]",
+  phone: "[phone number removed]",
+  postcode: "[postcode removed]",
+  "street-address": "[address removed]",
+  school: "[school removed]",
+  date: "[date removed]",
+  "person-name": "[name removed]",
+  place: "[place removed]",
+};
