@@ -4,6 +4,7 @@ import type { EqualityAnswers } from "../domain/equality";
 import type { Agreement, FeedbackUsage, ModerationState, OutcomeStatement } from "../domain/feedback";
 import type { Redaction } from "../domain/redaction";
 import type { Database } from "./client";
+import { getIdempotency, idempotencyPut } from "./idempotency";
 import { addCounters, strip } from "./items";
 import { keys } from "./keys";
 import { partition, queryAll } from "./query-all";
@@ -79,13 +80,7 @@ export function feedbackRepository(db: Database) {
         await db.doc.send(
           new TransactWriteCommand({
             TransactItems: [
-              {
-                Put: {
-                  TableName,
-                  Item: { ...input.idempotency, ...keys.idempotency(input.idempotencyKeyHash), type: "idempotency", expiresAt: input.idempotencyExpiresAt },
-                  ConditionExpression: "attribute_not_exists(pk)",
-                },
-              },
+              idempotencyPut(TableName, input.idempotencyKeyHash, input.idempotency, input.idempotencyExpiresAt),
               { Update: countInWindow(TableName, input.limit) },
               { Put: { TableName, Item: feedbackItem(feedback), ConditionExpression: "attribute_not_exists(pk)" } },
               { Update: addCounters(TableName, keys.feedbackStatsOfService(feedback.serviceId, month), input.counters.service) },
@@ -104,10 +99,7 @@ export function feedbackRepository(db: Database) {
       }
     },
 
-    async getIdempotency(keyHash: string): Promise<FeedbackIdempotency | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName, Key: keys.idempotency(keyHash), ConsistentRead: true }));
-      return out.Item ? (strip(out.Item) as FeedbackIdempotency) : undefined;
-    },
+    getIdempotency: (keyHash: string) => getIdempotency<FeedbackIdempotency>(db, keyHash),
 
     async get(id: string): Promise<StoredFeedback | undefined> {
       const out = await db.doc.send(new GetCommand({ TableName, Key: keys.feedback(id), ConsistentRead: true }));

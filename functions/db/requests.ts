@@ -5,6 +5,7 @@ import { RouteEventSchema, RouteSchema, type Route, type RouteEvent } from "../d
 import type { ClearRequest } from "../domain/support-request";
 import type { Database } from "./client";
 import { conditionally } from "./conditions";
+import { idempotencyPut, getIdempotency } from "./idempotency";
 import { strip } from "./items";
 import { keys } from "./keys";
 import { partition, queryAll } from "./query-all";
@@ -87,13 +88,7 @@ export function requestRepository(db: Database) {
           new TransactWriteCommand({
             TransactItems: [
               // First: the idempotency answer (index 0), the request (1), the address's count (2).
-              {
-                Put: {
-                  TableName,
-                  Item: { ...input.idempotency, ...keys.idempotency(input.idempotencyKeyHash), type: "idempotency", expiresAt: input.expiresAt },
-                  ConditionExpression: "attribute_not_exists(pk)",
-                },
-              },
+              idempotencyPut(TableName, input.idempotencyKeyHash, input.idempotency, input.expiresAt),
               { Put: { TableName, Item: requestItem(request), ConditionExpression: "attribute_not_exists(pk)" } },
               { Update: countInWindow(TableName, input.limit) },
               ...routes.map((route) => ({ Put: { TableName, Item: routeItem(route) } })),
@@ -125,10 +120,7 @@ export function requestRepository(db: Database) {
       }
     },
 
-    async getIdempotency(keyHash: string): Promise<Idempotency | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName, Key: keys.idempotency(keyHash), ConsistentRead: true }));
-      return out.Item ? (strip(out.Item) as Idempotency) : undefined;
-    },
+    getIdempotency: (keyHash: string) => getIdempotency<Idempotency>(db, keyHash),
 
     /** The references of requests that share a contact detail's keyed hash, with their organisations. */
     async contactMatches(hash: string): Promise<{ reference: string; organisationIds: string[] }[]> {
