@@ -36,6 +36,9 @@ import { checkInRoutes } from "./routes/check-in";
 import { approvedFeedbackRoutes, feedbackRoutes, moderationRoutes } from "./routes/feedback";
 import { feedbackFeature } from "./features/feedback";
 import { feedbackRepository } from "./db/feedback";
+import { groupRepository } from "./db/groups";
+import { groupsFeature } from "./features/groups";
+import { groupRoutes } from "./routes/groups";
 import { coordinationFeature } from "./features/coordination";
 import { coordinationRoutes } from "./routes/coordination";
 import { subjectAccessFeature } from "./features/subject-access";
@@ -114,6 +117,7 @@ export function createApp(deps: AppDeps) {
     retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS,
     record: auth.record,
   });
+  const groups = groupsFeature({ groups: groupRepository(deps.db), directory: directoryStore, staff, cipher: deps.fieldCipher, now, record: auth.record });
   const retention = retentionFeature({ requests, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS });
   const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, retention });
   const inbox = inboxFeature({
@@ -157,8 +161,9 @@ export function createApp(deps: AppDeps) {
     .route("/api/requests", requestRoutes(ask, deps.hashKey))
     .route("/api/feedback", feedbackRoutes(feedback, deps.hashKey))
     .route("/api/check-in", checkInRoutes(checkIn, feedback, deps.hashKey))
-    .route("/api/staff/moderation", moderationRoutes(auth, feedback))
+    .route("/api/staff/moderation", moderationRoutes(auth, feedback, groups))
     .route("/api/staff/feedback", approvedFeedbackRoutes(auth, feedback))
+    .route("/api/staff", groupRoutes(auth, groups))
     .route("/api/staff/inbox", inboxRoutes(auth, inbox))
     .route("/api/staff/requests", subjectAccessRoutes(auth, subjectAccessFeature({ requests, directory: directoryStore, audit, cipher: deps.fieldCipher, record: auth.record, now })))
     .route("/api/staff/coordination", coordinationRoutes(auth, coordinationFeature({ requests, directory: directoryStore, record: auth.record, now })))

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { EqualityAnswers } from "../domain/equality";
 import type { Agreement, FeedbackUsage, ModerationState, OutcomeStatement } from "../domain/feedback";
 import type { Redaction } from "../domain/redaction";
@@ -7,7 +7,7 @@ import type { Database } from "./client";
 import { getIdempotency, idempotencyPut } from "./idempotency";
 import { addCounters, strip } from "./items";
 import { keys } from "./keys";
-import { partition, queryAll } from "./query-all";
+import { newestFirst, ofType, partition, queryAll } from "./query-all";
 import { countInWindow, type WindowLimit } from "./rate-limits";
 
 /** Who decided, and when: a moderator's name is shown to other moderators, never to providers. */
@@ -108,7 +108,7 @@ export function feedbackRepository(db: Database) {
 
     /** Everything waiting for a moderator: possible risk first, then oldest first. */
     async moderationQueue(): Promise<StoredFeedback[]> {
-      return (await queryAll(db, partition(keys.moderationQueue().gsi1pk, { index: "gsi1" }))).map(fromItem);
+      return (await queryAll(db, ofType(partition(keys.moderationQueue().gsi1pk, { index: "gsi1" }), "feedback"))).map(fromItem);
     },
 
     /**
@@ -145,18 +145,9 @@ export function feedbackRepository(db: Database) {
 
     /** Approved pieces for an organisation's staff or an area's commissioners, newest first, a page at a time. */
     async approved(scope: { organisationId: string } | { areaId: string }, page: { limit: number; before?: string }) {
-      const pk = "organisationId" in scope ? keys.approvedFeedbackOfOrganisationPartition(scope.organisationId).pk : keys.approvedFeedbackInAreaPartition(scope.areaId).pk;
-      const out = await db.doc.send(
-        new QueryCommand({
-          TableName,
-          KeyConditionExpression: page.before ? "pk = :pk AND sk < :before" : "pk = :pk",
-          ExpressionAttributeValues: { ":pk": pk, ...(page.before ? { ":before": page.before } : {}) },
-          ScanIndexForward: false,
-          Limit: page.limit,
-        }),
-      );
-      const items = (out.Items ?? []).map((i) => strip(i) as ApprovedFeedback);
-      return { items, before: out.LastEvaluatedKey ? String(out.LastEvaluatedKey.sk) : undefined };
+      const { pk } = "organisationId" in scope ? keys.approvedFeedbackOfOrganisationPartition(scope.organisationId) : keys.approvedFeedbackInAreaPartition(scope.areaId);
+      const { items, before } = await newestFirst(db, pk, page);
+      return { items: items.map((i) => strip(i) as ApprovedFeedback), before };
     },
 
     /** The counters of one service for one month (what statistics read, never the pieces). */

@@ -117,6 +117,22 @@ export const keys = {
   /** Counters kept up as feedback arrives and is approved: per service and month, and per area and month (who feeds back). */
   feedbackStatsOfService: (serviceId: string, month: string) => ({ pk: `STATS#FEEDBACK#SERVICE#${serviceId}`, sk: month }),
   feedbackStatsOfArea: (areaId: string, month: string) => ({ pk: `STATS#FEEDBACK#AREA#${areaId}`, sk: month }),
+
+  group: (id: string) => ({ pk: `GROUP#${id}`, sk: "GROUP" }),
+  groupListing: (id: string) => ({ gsi1pk: "GROUPS", gsi1sk: `GROUP#${id}` }),
+  allGroups: () => ({ gsi1pk: "GROUPS" }),
+  theme: (code: string) => ({ pk: "THEMES", sk: `THEME#${code}` }),
+  themes: () => ({ pk: "THEMES", skPrefix: "THEME#" }),
+  /** A group's session reports live in the group's partition, so a facilitator's list is one Query. */
+  groupReport: (groupId: string, id: string) => ({ pk: `GROUP#${groupId}`, sk: `REPORT#${id}` }),
+  groupReports: (groupId: string) => ({ pk: `GROUP#${groupId}`, skPrefix: "REPORT#" }),
+  /** Waiting for a moderator, in the same queue as feedback, after anything that may mean risk. */
+  groupReportInModeration: (sentAt: string, id: string) => ({ gsi1pk: "MODERATION", gsi1sk: `1#${sentAt}#${id}` }),
+  /** An approved report's redacted copy, for each organisation it is addressed to and for the area's commissioners. */
+  approvedReportOfOrganisation: (organisationId: string, approvedAt: string, id: string) => ({ pk: `REPORTS-ORG#${organisationId}`, sk: `${approvedAt}#${id}` }),
+  approvedReportInArea: (areaId: string, approvedAt: string, id: string) => ({ pk: `REPORTS-AREA#${areaId}`, sk: `${approvedAt}#${id}` }),
+  approvedReportsOfOrganisation: (organisationId: string) => ({ pk: `REPORTS-ORG#${organisationId}` }),
+  approvedReportsInArea: (areaId: string) => ({ pk: `REPORTS-AREA#${areaId}` }),
 } as const;
 
 /** Attribute names of the table and its index, shared by the local table and the SST stack. */

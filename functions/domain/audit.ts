@@ -40,6 +40,14 @@ export const AUDIT_ACTIONS = [
   "feedback.rejected",
   "feedback.safeguarding_recorded",
   "feedback.read",
+  "group.created",
+  "theme.created",
+  "group_report.saved",
+  "group_report.sent",
+  "group_report.opened",
+  "group_report.approved",
+  "group_report.rejected",
+  "group_report.read",
 ] as const;
 
 export const AuditEntrySchema = z.object({

@@ -19,3 +19,32 @@ export function authorizeAny(actor: Actor, action: Action, targets: Target[]): v
 }
 
 export const notFound = () => new AppError("record.not_found", 404, "We could not find that. It may have been removed.");
+
+/**
+ * The one scope a list is read in: the organisation or area asked for (if the policy allows it
+ * there), else the first the actor holds for this action. A role that may never do it is refused.
+ */
+export function readingScope(actor: Actor, action: Action, asked: { organisationId?: string; areaId?: string }): { organisationId: string } | { areaId: string } {
+  if (asked.organisationId) {
+    authorize(actor, action, { organisationId: asked.organisationId });
+    return { organisationId: asked.organisationId };
+  }
+  if (asked.areaId) {
+    authorize(actor, action, { areaId: asked.areaId });
+    return { areaId: asked.areaId };
+  }
+  const { organisationIds, areaIds } = scopesFor(actor, action);
+  if (organisationIds[0]) return { organisationId: organisationIds[0] };
+  if (areaIds[0]) return { areaId: areaIds[0] };
+  authorize(actor, action);
+  throw notFound();
+}
+
+/** Every organisation and area the actor holds this action in: what a page offers to choose between. */
+export function scopesFor(actor: Actor, action: Action): { organisationIds: string[]; areaIds: string[] } {
+  const held = (pick: (g: Actor["grants"][number]) => string | undefined) => [...new Set(actor.grants.flatMap((g) => (pick(g) ? [pick(g)!] : [])))];
+  return {
+    organisationIds: held((g) => g.organisationId).filter((organisationId) => decide(actor, action, { organisationId }) === "allow"),
+    areaIds: held((g) => g.areaId).filter((areaId) => decide(actor, action, { areaId }) === "allow"),
+  };
+}

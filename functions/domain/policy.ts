@@ -25,6 +25,7 @@ const anywhere: Rule = () => true;
 const ownOrganisation: Rule = (g, t) => !!g.organisationId && g.organisationId === t.organisationId;
 const ownAccount: Rule = (_g, t, actor) => t.accountId === actor.accountId;
 const ownArea: Rule = (g, t) => !!g.areaId && g.areaId === t.areaId;
+const ownGroup: Rule = (g, t) => !!g.groupId && g.groupId === t.groupId;
 
 /** A manager hands out worker or manager roles in their own organisation, and nothing else. */
 const ownOrganisationStaffGrants: Rule = (g, t) =>
@@ -86,6 +87,15 @@ export const POLICY = {
   "feedback.moderate": { moderator: anywhere },
   /** Approved, redacted feedback: a provider's staff about their own services, a commissioner about services in their area. */
   "feedback.read": { manager: ownOrganisation, worker: ownOrganisation, commissioner: ownArea },
+
+  // Contributors' groups (J5): admins set them up and the themes; a facilitator records the
+  // sessions of their own groups; approved reports reach whoever they are addressed to.
+  "group.list": { admin: anywhere, facilitator: ownGroup },
+  "group.create": { admin: anywhere },
+  "theme.create": { admin: anywhere },
+  "group_report.write": { facilitator: ownGroup },
+  /** Approved reports addressed to them: a provider's staff, the area's commissioners. Facilitators see their own group's with its drafts. */
+  "group_report.read": { manager: ownOrganisation, worker: ownOrganisation, commissioner: ownArea },
 } satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Action = keyof typeof POLICY;

@@ -4,9 +4,9 @@ import type { DirectoryRepository } from "../db/directory";
 import type { ApprovedFeedback, FeedbackRepository, StoredFeedback } from "../db/feedback";
 import type { StaffRepository } from "../db/staff";
 import type { AuditAction, Source } from "../domain/audit";
-import { authorize, notFound } from "../domain/authorize";
+import { authorize, notFound, readingScope, scopesFor } from "../domain/authorize";
 import { areaCountersOf, monthOf, serviceCountersOf, type Feedback, type ModerationDecision } from "../domain/feedback";
-import { decide, type Actor } from "../domain/policy";
+import type { Actor } from "../domain/policy";
 import { applyRedactions, proposeRedactions } from "../domain/redaction";
 import { needsSafeguarding } from "../domain/safeguarding";
 import type { StaffActing } from "../domain/staff";
@@ -130,6 +130,7 @@ export function feedbackFeature({ feedback, directory, staff, limit, cipher, has
       const services = await directory.getServices([...new Set(pieces.map((p) => p.serviceId))]);
       return {
         pieces: pieces.map((p) => ({
+          kind: "feedback" as const,
           id: p.id,
           serviceName: services.get(p.serviceId)?.name ?? "A service no longer listed",
           receivedAt: p.createdAt,
@@ -216,27 +217,13 @@ export function feedbackFeature({ feedback, directory, staff, limit, cipher, has
      * the services in their area. Without a scope named, the first the actor holds.
      */
     async approved({ actor, source }: StaffActing, query: { organisationId?: string; areaId?: string; before?: string }) {
-      const organisations = [...new Set(actor.grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])))].filter((o) => decide(actor, "feedback.read", { organisationId: o }) === "allow");
-      const areas = [...new Set(actor.grants.flatMap((g) => (g.areaId ? [g.areaId] : [])))].filter((a) => decide(actor, "feedback.read", { areaId: a }) === "allow");
-      let scope: { organisationId: string } | { areaId: string };
-      if (query.organisationId) {
-        authorize(actor, "feedback.read", { organisationId: query.organisationId });
-        scope = { organisationId: query.organisationId };
-      } else if (query.areaId) {
-        authorize(actor, "feedback.read", { areaId: query.areaId });
-        scope = { areaId: query.areaId };
-      } else if (organisations[0]) scope = { organisationId: organisations[0] };
-      else if (areas[0]) scope = { areaId: areas[0] };
-      else {
-        authorize(actor, "feedback.read");
-        throw notFound();
-      }
+      const scope = readingScope(actor, "feedback.read", query);
       const page = await feedback.approved(scope, { limit: 50, before: query.before });
       const services = await directory.getServices([...new Set(page.items.map((p) => p.serviceId))]);
       await audit("feedback.read", source, { actorId: actor.accountId, record: "organisationId" in scope ? `organisation:${scope.organisationId}` : `area:${scope.areaId}`, organisationId: "organisationId" in scope ? scope.organisationId : undefined });
       return {
         scope,
-        scopes: { organisationIds: organisations, areaIds: areas },
+        scopes: scopesFor(actor, "feedback.read"),
         pieces: page.items.map(({ approvedAt: _a, organisationId: _o, ...p }) => ({ ...p, serviceName: services.get(p.serviceId)?.name ?? "A service no longer listed" })),
         before: page.before,
       };

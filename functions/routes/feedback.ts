@@ -3,6 +3,8 @@ import { z } from "zod";
 import { FeedbackSchema, ModerationDecisionSchema, SafeguardingActionSchema } from "../domain/feedback";
 import { AreaIdSchema } from "../domain/directory";
 import type { FeedbackFeature } from "../features/feedback";
+import type { GroupsFeature } from "../features/groups";
+import { ReportDecisionSchema } from "../domain/groups";
 import type { StaffAuthFeature } from "../features/staff-auth";
 import { idempotencyKey, senderOf } from "../http/idempotency";
 import { sourceAddress } from "../http/source";
@@ -17,12 +19,22 @@ export const feedbackRoutes = (feedback: FeedbackFeature, hashKey: Buffer) =>
   });
 
 const IdParam = z.object({ id: z.uuid({ error: "That is not a OneDoor id." }) });
+const ReportParams = z.object({ groupId: z.uuid({ error: "That is not a OneDoor id." }), id: z.uuid({ error: "That is not a OneDoor id." }) });
 
 /** `/api/staff/moderation`: the moderation queue, one piece, the safeguarding record and the decision (J9). */
-export const moderationRoutes = (auth: StaffAuthFeature, feedback: FeedbackFeature) =>
+export const moderationRoutes = (auth: StaffAuthFeature, feedback: FeedbackFeature, groups: GroupsFeature) =>
   new Hono<{ Variables: StaffVariables }>()
     .use(requireStaff(auth.authenticate))
-    .get("/", async (c) => c.json(await feedback.queue(c.get("actor"))))
+    // One queue for every kind of free text: feedback (possible risk first), then group reports.
+    .get("/", async (c) => c.json({ pieces: [...(await feedback.queue(c.get("actor"))).pieces, ...(await groups.queue(c.get("actor")))] }))
+    .get("/group-reports/:groupId/:id", validate("param", ReportParams), async (c) => {
+      const { groupId, id } = c.req.valid("param");
+      return c.json({ report: await groups.open(staffOf(c), groupId, id) });
+    })
+    .post("/group-reports/:groupId/:id/decision", validate("param", ReportParams), validate("json", ReportDecisionSchema), async (c) => {
+      const { groupId, id } = c.req.valid("param");
+      return c.json(await groups.decide(staffOf(c), groupId, id, c.req.valid("json")));
+    })
     .get("/:id", validate("param", IdParam), async (c) => c.json({ piece: await feedback.open(staffOf(c), c.req.valid("param").id) }))
     .post("/:id/safeguarding", validate("param", IdParam), validate("json", SafeguardingActionSchema), async (c) => {
       await feedback.recordSafeguarding(staffOf(c), c.req.valid("param").id, c.req.valid("json").action);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
+import { groupRepository } from "../../functions/db/groups";
 import { ROLES, type Grant, type Role } from "../../functions/domain/roles";
 import { EXAMPLE_AREAS, EXAMPLE_ORGANISATIONS, EXAMPLE_SERVICES } from "../../functions/local/seed";
 import { aRequest, newKey } from "../support/requests";
@@ -15,6 +16,8 @@ import { createStaff, startSession } from "../support/staff";
 const ORG_A = EXAMPLE_ORGANISATIONS[0]!.id; // the actors' own organisation
 const ORG_B = EXAMPLE_ORGANISATIONS[1]!.id; // someone else's
 const AREA = EXAMPLE_AREAS[0]!.id;
+const GROUP_A = "5f0c7a52-8a0d-4b9e-9d55-1c2f0e6a7d01"; // the facilitator's own group
+const GROUP_B = "6a1d8b63-9b1e-4caf-8e66-2d3f1f7b8e12"; // someone else's
 const SERVICE_A = EXAMPLE_SERVICES.find((s) => s.organisationId === ORG_A)!;
 const SERVICE_B = EXAMPLE_SERVICES.find((s) => s.organisationId === ORG_B)!;
 
@@ -22,7 +25,7 @@ function grantFor(role: Role): Grant {
   const scope = ROLES[role].scope;
   if (scope === "organisation") return { role, organisationId: ORG_A };
   if (scope === "area") return { role, areaId: AREA };
-  if (scope === "group") return { role, groupId: "5f0c7a52-8a0d-4b9e-9d55-1c2f0e6a7d01" };
+  if (scope === "group") return { role, groupId: GROUP_A };
   return { role };
 }
 
@@ -51,6 +54,14 @@ async function newFeedback(env: Env, scores: Record<string, number> = {}): Promi
   return (await queue()).find((id) => !before.has(id)) ?? "";
 }
 let moderatorToken = "";
+let facilitatorToken = "";
+const aGroupReport = () => ({ date: "2026-11-20", participants: 5, summary: "We talked about waiting.", addressedTo: { serviceIds: [SERVICE_A.id] } });
+/** A session report of GROUP_A, sent to moderation by its facilitator. */
+async function sentGroupReport(env: Env): Promise<string> {
+  const draft = await env.call("POST", `/api/staff/groups/${GROUP_A}/reports`, { token: facilitatorToken, body: aGroupReport() });
+  await env.call("POST", `/api/staff/groups/${GROUP_A}/reports/${draft.json.id}/send`, { token: facilitatorToken });
+  return draft.json.id;
+}
 const newRequest = async (env: Env) => (await env.call("POST", "/api/requests", { body: aRequest(), headers: { "Idempotency-Key": newKey() } })).json.reference as string;
 
 const ROUTES: Route[] = [
@@ -175,6 +186,39 @@ const ROUTES: Route[] = [
     ok: 200,
     request: async (_scope, env) => ({ method: "POST", path: `/api/staff/moderation/${await newFeedback(env)}/decision`, body: { decision: "reject", reason: "Test." } }),
   },
+  // Contributors' groups: admins set them up; a facilitator records their own group's sessions.
+  { name: "list groups", allowed: { admin: "both", facilitator: "both" }, ok: 200, request: async () => ({ method: "GET", path: "/api/staff/groups" }) },
+  {
+    name: "set up a group",
+    allowed: { admin: "both" },
+    ok: 201,
+    request: async () => ({ method: "POST", path: "/api/staff/groups", body: { name: "A group", areaId: AREA, description: "Test group.", organisationId: ORG_A } }),
+  },
+  { name: "add a theme", allowed: { admin: "both" }, ok: 201, request: async () => ({ method: "POST", path: "/api/staff/themes", body: { label: `Theme ${randomUUID().slice(0, 6)}` } }) },
+  {
+    name: "list a group's session reports",
+    allowed: { facilitator: "in" },
+    ok: 200,
+    request: async (scope) => ({ method: "GET", path: `/api/staff/groups/${scope === "in" ? GROUP_A : GROUP_B}/reports` }),
+  },
+  {
+    name: "record a group session",
+    allowed: { facilitator: "in" },
+    ok: 201,
+    request: async (scope) => ({ method: "POST", path: `/api/staff/groups/${scope === "in" ? GROUP_A : GROUP_B}/reports`, body: aGroupReport() }),
+  },
+  {
+    name: "moderate a group report",
+    allowed: { moderator: "both" },
+    ok: 200,
+    request: async (_scope, env) => ({ method: "POST", path: `/api/staff/moderation/group-reports/${GROUP_A}/${await sentGroupReport(env)}/decision`, body: { decision: "reject", reason: "Test." } }),
+  },
+  {
+    name: "read approved group reports",
+    allowed: { manager: "in", worker: "in", commissioner: "in" },
+    ok: 200,
+    request: async (scope) => ({ method: "GET", path: scope === "in" ? "/api/staff/group-reports" : `/api/staff/group-reports?organisationId=${ORG_B}` }),
+  },
   // Approved feedback: a provider's staff about their own organisation, a commissioner about their area.
   {
     name: "read approved feedback",
@@ -195,6 +239,11 @@ beforeAll(async () => {
     tokens[role] = await startSession(env.db, account.id, env.clock.now);
   }
   moderatorToken = tokens.moderator;
+  facilitatorToken = tokens.facilitator;
+  const at = new Date().toISOString();
+  for (const [id, organisationId] of [[GROUP_A, ORG_A], [GROUP_B, ORG_B]] as const) {
+    await groupRepository(env.db).saveGroup({ id, name: "Matrix group", areaId: AREA, description: "Test group.", organisationId, createdAt: at, updatedAt: at });
+  }
 }, 60_000);
 
 const cases = ROUTES.flatMap((route) => ALL_ROLES.flatMap((role) => (["in", "out"] as const).map((scope) => ({ route, role, scope }))));
