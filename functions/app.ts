@@ -39,6 +39,9 @@ import { feedbackRepository } from "./db/feedback";
 import { groupRepository } from "./db/groups";
 import { groupsFeature } from "./features/groups";
 import { groupRoutes } from "./routes/groups";
+import { responseRepository } from "./db/responses";
+import { responsesFeature } from "./features/responses";
+import { responseRoutes } from "./routes/responses";
 import { coordinationFeature } from "./features/coordination";
 import { coordinationRoutes } from "./routes/coordination";
 import { subjectAccessFeature } from "./features/subject-access";
@@ -118,6 +121,7 @@ export function createApp(deps: AppDeps) {
     record: auth.record,
   });
   const groups = groupsFeature({ groups: groupRepository(deps.db), directory: directoryStore, staff, cipher: deps.fieldCipher, now, record: auth.record });
+  const responses = responsesFeature({ responses: responseRepository(deps.db), feedback: feedbackRepository(deps.db), groups: groupRepository(deps.db), directory: directoryStore, cipher: deps.fieldCipher, now, record: auth.record });
   const retention = retentionFeature({ requests, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS });
   const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, retention });
   const inbox = inboxFeature({
@@ -161,7 +165,8 @@ export function createApp(deps: AppDeps) {
     .route("/api/requests", requestRoutes(ask, deps.hashKey))
     .route("/api/feedback", feedbackRoutes(feedback, deps.hashKey))
     .route("/api/check-in", checkInRoutes(checkIn, feedback, deps.hashKey))
-    .route("/api/staff/moderation", moderationRoutes(auth, feedback, groups))
+    .route("/api/staff/moderation", moderationRoutes(auth, feedback, groups, responses))
+    .route("/api/staff/responses", responseRoutes(auth, responses))
     .route("/api/staff/feedback", approvedFeedbackRoutes(auth, feedback))
     .route("/api/staff", groupRoutes(auth, groups))
     .route("/api/staff/inbox", inboxRoutes(auth, inbox))

@@ -132,6 +132,8 @@ export function feedbackRepository(db: Database) {
                 },
               },
               ...copies.map((key) => ({ Put: { TableName, Item: { ...approved, ...key, type: "approved-feedback" } } })),
+              // Unanswered until the organisation's response is approved ("you said, we did").
+              ...(approved ? [{ Put: { TableName, Item: { ...keys.unanswered(after.organisationId, approved.approvedAt, "feedback", after.id), target: "feedback", targetId: after.id, serviceId: after.serviceId, approvedAt: approved.approvedAt, type: "unanswered" } } }] : []),
               ...(approved ? [{ Update: addCounters(TableName, keys.feedbackStatsOfService(after.serviceId, after.createdAt.slice(0, 7)), { approved: 1 }) }] : []),
             ],
           }),

@@ -29,6 +29,8 @@ export type StoredGroupReport = Omit<GroupReportInput, "summary" | "recommendati
   /** Approved only: the redacted texts, the one version anyone but the facilitator and moderators reads. */
   redacted?: { summary?: string; recommendations?: string; quotes: string[] };
   redactions?: Record<string, Redaction[]>;
+  /** Approved only: every organisation it is addressed to (named, or through a service). */
+  addressedOrganisationIds?: string[];
 };
 
 /** What the people a report is addressed to see of it: no sealed text, no names of who wrote or moderated it. */
@@ -110,6 +112,10 @@ export function groupRepository(db: Database) {
                 },
               },
               ...copies.map((key) => ({ Put: { TableName, Item: { ...approved!.copy, ...key, type: "approved-report" } } })),
+              // Unanswered by each addressed organisation until its response is approved.
+              ...(approved?.organisationIds ?? []).map((o) => ({
+                Put: { TableName, Item: { ...keys.unanswered(o, approved!.copy.approvedAt, "group-report", after.id), target: "group-report", targetId: after.id, groupId: after.groupId, approvedAt: approved!.copy.approvedAt, type: "unanswered" } },
+              })),
             ],
           }),
         );

@@ -133,6 +133,14 @@ export const keys = {
   approvedReportInArea: (areaId: string, approvedAt: string, id: string) => ({ pk: `REPORTS-AREA#${areaId}`, sk: `${approvedAt}#${id}` }),
   approvedReportsOfOrganisation: (organisationId: string) => ({ pk: `REPORTS-ORG#${organisationId}` }),
   approvedReportsInArea: (areaId: string) => ({ pk: `REPORTS-AREA#${areaId}` }),
+
+  /** An organisation's response to one piece of feedback or one report: all responses to it share a partition. */
+  response: (target: string, targetId: string, organisationId: string) => ({ pk: `RESPONSE#${target}#${targetId}`, sk: `ORG#${organisationId}` }),
+  responsesTo: (target: string, targetId: string) => ({ pk: `RESPONSE#${target}#${targetId}` }),
+  responseInModeration: (at: string, target: string, targetId: string, organisationId: string) => ({ gsi1pk: "MODERATION", gsi1sk: `1#${at}#response#${target}#${targetId}#${organisationId}` }),
+  /** Approved and not yet answered by this organisation, oldest first: what commissioners see as unanswered. */
+  unanswered: (organisationId: string, approvedAt: string, target: string, targetId: string) => ({ pk: `UNANSWERED#${organisationId}`, sk: `${approvedAt}#${target}#${targetId}` }),
+  unansweredOf: (organisationId: string) => ({ pk: `UNANSWERED#${organisationId}` }),
 } as const;
 
 /** Attribute names of the table and its index, shared by the local table and the SST stack. */

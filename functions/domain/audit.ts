@@ -48,6 +48,9 @@ export const AUDIT_ACTIONS = [
   "group_report.approved",
   "group_report.rejected",
   "group_report.read",
+  "response.saved",
+  "response.approved",
+  "response.rejected",
 ] as const;
 
 export const AuditEntrySchema = z.object({

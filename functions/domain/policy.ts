@@ -96,6 +96,10 @@ export const POLICY = {
   "group_report.write": { facilitator: ownGroup },
   /** Approved reports addressed to them: a provider's staff, the area's commissioners. Facilitators see their own group's with its drafts. */
   "group_report.read": { manager: ownOrganisation, worker: ownOrganisation, commissioner: ownArea },
+  /** "You said, we did": a manager answers for their own organisation; workers read the answers. */
+  "response.write": { manager: ownOrganisation },
+  /** What is still unanswered after 28 days, per provider: the area's commissioners, and each provider's managers for their own. */
+  "response.unanswered": { commissioner: ownArea, manager: ownOrganisation },
 } satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Action = keyof typeof POLICY;

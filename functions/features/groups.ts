@@ -217,7 +217,7 @@ export function groupsFeature({ groups, directory, staff, cipher, now, record: a
         redacted,
         approvedAt: at,
       };
-      const after: StoredGroupReport = { ...report, state: "approved", redacted, redactions: decision.redactions, decided, version: report.version + 1, updatedAt: at };
+      const after: StoredGroupReport = { ...report, state: "approved", redacted, redactions: decision.redactions, decided, addressedOrganisationIds: organisationIds, version: report.version + 1, updatedAt: at };
       if (!(await groups.saveReport(after, report, { copy, organisationIds, toCommissioners: report.addressedTo.commissioners }))) throw changedMeanwhile();
       await audit("group_report.approved", source, { actorId: actor.accountId, record: record(id), organisationId: report.organisationId });
       return { state: "approved" as const };

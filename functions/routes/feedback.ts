@@ -4,6 +4,8 @@ import { FeedbackSchema, ModerationDecisionSchema, SafeguardingActionSchema } fr
 import { AreaIdSchema } from "../domain/directory";
 import type { FeedbackFeature } from "../features/feedback";
 import type { GroupsFeature } from "../features/groups";
+import type { ResponsesFeature } from "../features/responses";
+import { responseModerationRoutes } from "./responses";
 import { ReportDecisionSchema } from "../domain/groups";
 import type { StaffAuthFeature } from "../features/staff-auth";
 import { idempotencyKey, senderOf } from "../http/idempotency";
@@ -22,11 +24,15 @@ const IdParam = z.object({ id: z.uuid({ error: "That is not a OneDoor id." }) })
 const ReportParams = z.object({ groupId: z.uuid({ error: "That is not a OneDoor id." }), id: z.uuid({ error: "That is not a OneDoor id." }) });
 
 /** `/api/staff/moderation`: the moderation queue, one piece, the safeguarding record and the decision (J9). */
-export const moderationRoutes = (auth: StaffAuthFeature, feedback: FeedbackFeature, groups: GroupsFeature) =>
+export const moderationRoutes = (auth: StaffAuthFeature, feedback: FeedbackFeature, groups: GroupsFeature, responses: ResponsesFeature) =>
   new Hono<{ Variables: StaffVariables }>()
     .use(requireStaff(auth.authenticate))
-    // One queue for every kind of free text: feedback (possible risk first), then group reports.
-    .get("/", async (c) => c.json({ pieces: [...(await feedback.queue(c.get("actor"))).pieces, ...(await groups.queue(c.get("actor")))] }))
+    // One queue for every kind of free text: feedback (possible risk first), group reports, then providers' responses.
+    .get("/", async (c) => {
+      const actor = c.get("actor");
+      return c.json({ pieces: [...(await feedback.queue(actor)).pieces, ...(await groups.queue(actor)), ...(await responses.queue(actor))] });
+    })
+    .route("/responses", responseModerationRoutes(responses))
     .get("/group-reports/:groupId/:id", validate("param", ReportParams), async (c) => {
       const { groupId, id } = c.req.valid("param");
       return c.json({ report: await groups.open(staffOf(c), groupId, id) });

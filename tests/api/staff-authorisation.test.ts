@@ -55,6 +55,12 @@ async function newFeedback(env: Env, scores: Record<string, number> = {}): Promi
 }
 let moderatorToken = "";
 let facilitatorToken = "";
+/** A piece about SERVICE_A, approved by the moderator. */
+async function approvedFeedbackId(env: Env): Promise<string> {
+  const id = await newFeedback(env);
+  await env.call("POST", `/api/staff/moderation/${id}/decision`, { token: moderatorToken, body: { decision: "approve", redactions: [] } });
+  return id;
+}
 const aGroupReport = () => ({ date: "2026-11-20", participants: 5, summary: "We talked about waiting.", addressedTo: { serviceIds: [SERVICE_A.id] } });
 /** A session report of GROUP_A, sent to moderation by its facilitator. */
 async function sentGroupReport(env: Env): Promise<string> {
@@ -218,6 +224,23 @@ const ROUTES: Route[] = [
     allowed: { manager: "in", worker: "in", commissioner: "in" },
     ok: 200,
     request: async (scope) => ({ method: "GET", path: scope === "in" ? "/api/staff/group-reports" : `/api/staff/group-reports?organisationId=${ORG_B}` }),
+  },
+  // "You said, we did": a manager answers for their own organisation; what is unanswered, for commissioners and managers.
+  {
+    name: "answer approved feedback",
+    allowed: { manager: "in" },
+    ok: 202,
+    request: async (scope, env) => ({
+      method: "POST",
+      path: `/api/staff/responses?target=feedback&targetId=${await approvedFeedbackId(env)}${scope === "out" ? `&organisationId=${ORG_B}` : ""}`,
+      body: { status: "heard", text: "Thank you for telling us." },
+    }),
+  },
+  {
+    name: "see what is unanswered",
+    allowed: { manager: "in", commissioner: "in" },
+    ok: 200,
+    request: async (scope) => ({ method: "GET", path: scope === "in" ? "/api/staff/responses/unanswered" : `/api/staff/responses/unanswered?organisationId=${ORG_B}` }),
   },
   // Approved feedback: a provider's staff about their own organisation, a commissioner about their area.
   {
