@@ -42,6 +42,9 @@ import { groupRoutes } from "./routes/groups";
 import { responseRepository } from "./db/responses";
 import { responsesFeature } from "./features/responses";
 import { responseRoutes } from "./routes/responses";
+import { voiceRepository } from "./db/voice";
+import { voiceFeature } from "./features/voice";
+import { voiceRoutes } from "./routes/voice";
 import { coordinationFeature } from "./features/coordination";
 import { coordinationRoutes } from "./routes/coordination";
 import { subjectAccessFeature } from "./features/subject-access";
@@ -120,8 +123,10 @@ export function createApp(deps: AppDeps) {
     retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS,
     record: auth.record,
   });
-  const groups = groupsFeature({ groups: groupRepository(deps.db), directory: directoryStore, staff, cipher: deps.fieldCipher, now, record: auth.record });
-  const responses = responsesFeature({ responses: responseRepository(deps.db), feedback: feedbackRepository(deps.db), groups: groupRepository(deps.db), directory: directoryStore, cipher: deps.fieldCipher, now, record: auth.record });
+  const voiceStore = voiceRepository(deps.db);
+  const voice = voiceFeature({ voice: voiceStore, feedback: feedbackRepository(deps.db), directory: directoryStore, record: auth.record });
+  const groups = groupsFeature({ groups: groupRepository(deps.db), voice: voiceStore, directory: directoryStore, staff, cipher: deps.fieldCipher, now, record: auth.record });
+  const responses = responsesFeature({ responses: responseRepository(deps.db), voice: voiceStore, feedback: feedbackRepository(deps.db), groups: groupRepository(deps.db), directory: directoryStore, cipher: deps.fieldCipher, now, record: auth.record });
   const retention = retentionFeature({ requests, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS });
   const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, retention });
   const inbox = inboxFeature({
@@ -160,6 +165,7 @@ export function createApp(deps: AppDeps) {
     .use("/api/staff/invites/complete", limit("invites"))
     .route("/api/health", healthRoutes(deps.db))
     .route("/api/services", serviceRoutes(directory))
+    .route("/api/services", voiceRoutes(voice))
     .route("/api/areas", areaRoutes(directory))
     .route("/openreferral", openReferralRoutes(directory))
     .route("/api/requests", requestRoutes(ask, deps.hashKey))
@@ -167,7 +173,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/check-in", checkInRoutes(checkIn, feedback, deps.hashKey))
     .route("/api/staff/moderation", moderationRoutes(auth, feedback, groups, responses))
     .route("/api/staff/responses", responseRoutes(auth, responses))
-    .route("/api/staff/feedback", approvedFeedbackRoutes(auth, feedback))
+    .route("/api/staff/feedback", approvedFeedbackRoutes(auth, feedback, voice))
     .route("/api/staff", groupRoutes(auth, groups))
     .route("/api/staff/inbox", inboxRoutes(auth, inbox))
     .route("/api/staff/requests", subjectAccessRoutes(auth, subjectAccessFeature({ requests, directory: directoryStore, audit, cipher: deps.fieldCipher, record: auth.record, now })))

@@ -91,7 +91,11 @@ export function groupRepository(db: Database) {
     },
 
     /** Writes a new report, or a change to one if nobody changed it meanwhile; an approval files its copies in the same transaction. */
-    async saveReport(after: StoredGroupReport, before?: StoredGroupReport, approved?: { copy: ApprovedReport; organisationIds: string[]; toCommissioners: boolean }): Promise<boolean> {
+    async saveReport(
+      after: StoredGroupReport,
+      before?: StoredGroupReport,
+      approved?: { copy: ApprovedReport; organisationIds: string[]; toCommissioners: boolean; also?: object[] },
+    ): Promise<boolean> {
       const copies = approved
         ? [
             ...approved.organisationIds.map((o) => keys.approvedReportOfOrganisation(o, approved.copy.approvedAt, after.id)),
@@ -116,6 +120,8 @@ export function groupRepository(db: Database) {
               ...(approved?.organisationIds ?? []).map((o) => ({
                 Put: { TableName, Item: { ...keys.unanswered(o, approved!.copy.approvedAt, "group-report", after.id), target: "group-report", targetId: after.id, groupId: after.groupId, approvedAt: approved!.copy.approvedAt, type: "unanswered" } },
               })),
+              // Anything else the approval shows (a public service page's "What people said").
+              ...((approved?.also ?? []) as never[]),
             ],
           }),
         );

@@ -117,6 +117,14 @@ export const keys = {
   /** Counters kept up as feedback arrives and is approved: per service and month, and per area and month (who feeds back). */
   feedbackStatsOfService: (serviceId: string, month: string) => ({ pk: `STATS#FEEDBACK#SERVICE#${serviceId}`, sk: month }),
   feedbackStatsOfArea: (areaId: string, month: string) => ({ pk: `STATS#FEEDBACK#AREA#${areaId}`, sk: month }),
+  feedbackStatsOfServicePartition: (serviceId: string) => ({ pk: `STATS#FEEDBACK#SERVICE#${serviceId}` }),
+
+  /** What a public service page shows under "What people said": excerpts its provider chose, public group reports, answers. */
+  voiceExcerpt: (serviceId: string, feedbackId: string) => ({ pk: `VOICE#${serviceId}`, sk: `EXCERPT#${feedbackId}` }),
+  voiceExcerpts: (serviceId: string) => ({ pk: `VOICE#${serviceId}`, skPrefix: "EXCERPT#" }),
+  voiceReport: (serviceId: string, reportId: string) => ({ pk: `VOICE#${serviceId}`, sk: `REPORT#${reportId}` }),
+  voiceResponse: (serviceId: string, target: string, targetId: string, organisationId: string) => ({ pk: `VOICE#${serviceId}`, sk: `RESPONSE#${target}#${targetId}#${organisationId}` }),
+  voiceOf: (serviceId: string) => ({ pk: `VOICE#${serviceId}` }),
 
   group: (id: string) => ({ pk: `GROUP#${id}`, sk: "GROUP" }),
   groupListing: (id: string) => ({ gsi1pk: "GROUPS", gsi1sk: `GROUP#${id}` }),

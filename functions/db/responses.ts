@@ -57,7 +57,7 @@ export function responseRepository(db: Database) {
      * Saves a response if nobody changed it meanwhile. The first approved version also takes the
      * target off the organisation's unanswered list, in the same transaction.
      */
-    async save(after: StoredResponse, before: StoredResponse | undefined, options: { answered?: boolean } = {}): Promise<boolean> {
+    async save(after: StoredResponse, before: StoredResponse | undefined, options: { answered?: boolean; also?: object[] } = {}): Promise<boolean> {
       try {
         await db.doc.send(
           new TransactWriteCommand({
@@ -70,6 +70,7 @@ export function responseRepository(db: Database) {
                 },
               },
               ...(options.answered ? [{ Delete: { TableName, Key: keys.unanswered(after.organisationId, after.targetApprovedAt, after.target, after.targetId) } }] : []),
+              ...((options.also ?? []) as never[]),
             ],
           }),
         );

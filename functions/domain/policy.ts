@@ -98,6 +98,8 @@ export const POLICY = {
   "group_report.read": { manager: ownOrganisation, worker: ownOrganisation, commissioner: ownArea },
   /** "You said, we did": a manager answers for their own organisation; workers read the answers. */
   "response.write": { manager: ownOrganisation },
+  /** Which approved, redacted pieces a service's public page shows: its own organisation's managers. */
+  "feedback.feature": { manager: ownOrganisation },
   /** What is still unanswered after 28 days, per provider: the area's commissioners, and each provider's managers for their own. */
   "response.unanswered": { commissioner: ownArea, manager: ownOrganisation },
 } satisfies Record<string, Partial<Record<Role, Rule>>>;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DirectoryRepository } from "../db/directory";
 import type { ApprovedReport, GroupRepository, StoredGroupReport } from "../db/groups";
 import type { StaffRepository } from "../db/staff";
+import type { VoiceRepository } from "../db/voice";
 import type { AuditAction, Source } from "../domain/audit";
 import { authorize, notFound, readingScope, scopesFor } from "../domain/authorize";
 import { DEFAULT_THEMES, reportTexts, themeCode, type GroupInput, type GroupReportInput, type ReportDecision } from "../domain/groups";
@@ -14,6 +15,7 @@ import { openFields, sealFields } from "../security/sealed-fields";
 
 type Deps = {
   groups: GroupRepository;
+  voice: VoiceRepository;
   directory: DirectoryRepository;
   staff: StaffRepository;
   cipher: FieldCipher;
@@ -29,7 +31,7 @@ const invalid = (field: string, message: string) => new AppError("request.invali
  * as a draft, then sends it to the moderation queue feedback uses. Once a moderator approves a
  * redacted copy, it is filed for each organisation and the area's commissioners it is addressed to.
  */
-export function groupsFeature({ groups, directory, staff, cipher, now, record: audit }: Deps) {
+export function groupsFeature({ groups, voice, directory, staff, cipher, now, record: audit }: Deps) {
   const iso = () => new Date(now()).toISOString();
 
   async function allThemes(): Promise<Record<string, string>> {
@@ -218,7 +220,10 @@ export function groupsFeature({ groups, directory, staff, cipher, now, record: a
         approvedAt: at,
       };
       const after: StoredGroupReport = { ...report, state: "approved", redacted, redactions: decision.redactions, decided, addressedOrganisationIds: organisationIds, version: report.version + 1, updatedAt: at };
-      if (!(await groups.saveReport(after, report, { copy, organisationIds, toCommissioners: report.addressedTo.commissioners }))) throw changedMeanwhile();
+      // A report the facilitator marked "may be shown publicly" joins each addressed service's page.
+      const groupName = (await groups.getGroup(groupId))?.name ?? "A group";
+      const also = report.mayShowPublicly ? report.addressedTo.serviceIds.map((s) => voice.put(s, { kind: "report", report: copy, groupName })) : [];
+      if (!(await groups.saveReport(after, report, { copy, organisationIds, toCommissioners: report.addressedTo.commissioners, also }))) throw changedMeanwhile();
       await audit("group_report.approved", source, { actorId: actor.accountId, record: record(id), organisationId: report.organisationId });
       return { state: "approved" as const };
     },

@@ -2,6 +2,7 @@ import type { DirectoryRepository } from "../db/directory";
 import type { FeedbackRepository } from "../db/feedback";
 import type { GroupRepository } from "../db/groups";
 import type { ResponseRepository, StoredResponse } from "../db/responses";
+import type { VoiceRepository } from "../db/voice";
 import type { AuditAction, Source } from "../domain/audit";
 import { authorize, authorizeAny, notFound, readingScope } from "../domain/authorize";
 import { decide, type Actor } from "../domain/policy";
@@ -14,6 +15,7 @@ import { openFields, sealFields } from "../security/sealed-fields";
 
 type Deps = {
   responses: ResponseRepository;
+  voice: VoiceRepository;
   feedback: FeedbackRepository;
   groups: GroupRepository;
   directory: DirectoryRepository;
@@ -32,19 +34,29 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * "You said, we did": a provider's manager answers approved feedback or a report addressed to
  * them, with a status; a moderator checks it for personal data; the history of answers is kept.
  */
-export function responsesFeature({ responses, feedback, groups, directory, cipher, now, record: audit }: Deps) {
+export function responsesFeature({ responses, voice, feedback, groups, directory, cipher, now, record: audit }: Deps) {
   const iso = () => new Date(now()).toISOString();
 
   /** The approved target: the organisations that may answer it, the areas whose commissioners read it, when it was approved. */
-  async function approvedTarget(ref: TargetRef): Promise<{ organisationIds: string[]; areaIds: string[]; approvedAt: string }> {
+  /**
+   * The approved target: the organisations that may answer it, the areas whose commissioners read
+   * it, when it was approved, and the public service pages an answer appears on (by organisation).
+   */
+  async function approvedTarget(ref: TargetRef): Promise<{ organisationIds: string[]; areaIds: string[]; approvedAt: string; publicServices: (organisationId: string) => Promise<string[]> }> {
     if (ref.target === "feedback") {
       const piece = await feedback.get(ref.targetId);
       if (!piece || piece.state !== "approved" || !piece.decided) throw notFound();
-      return { organisationIds: [piece.organisationId], areaIds: piece.areaIds, approvedAt: piece.decided.at };
+      return { organisationIds: [piece.organisationId], areaIds: piece.areaIds, approvedAt: piece.decided.at, publicServices: async () => [piece.serviceId] };
     }
     const report = ref.groupId ? await groups.getReport(ref.groupId, ref.targetId) : undefined;
     if (!report || report.state !== "approved" || !report.decided) throw notFound();
-    return { organisationIds: report.addressedOrganisationIds ?? [], areaIds: report.addressedTo.commissioners ? [report.areaId] : [], approvedAt: report.decided.at };
+    return {
+      organisationIds: report.addressedOrganisationIds ?? [],
+      areaIds: report.addressedTo.commissioners ? [report.areaId] : [],
+      approvedAt: report.decided.at,
+      publicServices: async (organisationId) =>
+        report.mayShowPublicly ? [...(await directory.getServices(report.addressedTo.serviceIds)).values()].filter((s) => s.organisationId === organisationId).map((s) => s.id) : [],
+    };
   }
 
   async function inQueue(actor: Actor, ref: TargetRef, organisationId: string) {
@@ -131,7 +143,9 @@ export function responsesFeature({ responses, feedback, groups, directory, ciphe
         throw new AppError("request.invalid", 400, message, [{ field: "redactions", message }]);
       }
       const after = { ...before, pending: undefined, current: version, history: [...before.history, version], version: before.version + 1 };
-      if (!(await responses.save(after, before, { answered: !before.current }))) throw changedMeanwhile();
+      const target = await approvedTarget(ref);
+      const also = (await target.publicServices(organisationId)).map((s) => voice.put(s, { kind: "response", target: ref.target, targetId: ref.targetId, organisationId, current: version }));
+      if (!(await responses.save(after, before, { answered: !before.current, also }))) throw changedMeanwhile();
       await audit("response.approved", source, { actorId: actor.accountId, record: name, organisationId });
       return { state: "approved" as const };
     },

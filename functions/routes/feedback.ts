@@ -4,6 +4,7 @@ import { FeedbackSchema, ModerationDecisionSchema, SafeguardingActionSchema } fr
 import { AreaIdSchema } from "../domain/directory";
 import type { FeedbackFeature } from "../features/feedback";
 import type { GroupsFeature } from "../features/groups";
+import type { VoiceFeature } from "../features/voice";
 import type { ResponsesFeature } from "../features/responses";
 import { responseModerationRoutes } from "./responses";
 import { ReportDecisionSchema } from "../domain/groups";
@@ -57,7 +58,11 @@ const ApprovedQuery = z.object({
 });
 
 /** `GET /api/staff/feedback`: approved, redacted feedback for a provider's services or an area's. */
-export const approvedFeedbackRoutes = (auth: StaffAuthFeature, feedback: FeedbackFeature) =>
+export const approvedFeedbackRoutes = (auth: StaffAuthFeature, feedback: FeedbackFeature, voice: VoiceFeature) =>
   new Hono<{ Variables: StaffVariables }>()
     .use(requireStaff(auth.authenticate))
-    .get("/", validate("query", ApprovedQuery), async (c) => c.json(await feedback.approved(staffOf(c), c.req.valid("query"))));
+    .get("/", validate("query", ApprovedQuery), async (c) => c.json(await feedback.approved(staffOf(c), c.req.valid("query"))))
+    // A manager chooses which approved pieces the service's public page shows ("What people said").
+    .put("/:id/excerpt", validate("param", IdParam), validate("json", z.strictObject({ shown: z.boolean({ error: "Say whether to show it." }) })), async (c) =>
+      c.json(await voice.chooseExcerpt(staffOf(c), c.req.valid("param").id, c.req.valid("json").shown)),
+    );

@@ -47,17 +47,17 @@ type Route = {
 const orgOf = (scope: Scope) => (scope === "in" ? ORG_A : ORG_B);
 const staffIn = async (scope: Scope, env: Env) => (await createStaff(env.db, [{ role: "worker", organisationId: orgOf(scope) }])).account.id;
 /** A piece of feedback with text about SERVICE_A, waiting for a moderator; `feltSafe: 1` flags it for safeguarding. */
-async function newFeedback(env: Env, scores: Record<string, number> = {}): Promise<string> {
+async function newFeedback(env: Env, scores: Record<string, number> = {}, serviceId = SERVICE_A.id): Promise<string> {
   const queue = async () => (await env.call("GET", "/api/staff/moderation", { token: moderatorToken })).json.pieces.map((p: { id: string }) => p.id) as string[];
   const before = new Set(await queue());
-  await env.call("POST", "/api/feedback", { body: { serviceId: SERVICE_A.id, scores, text: "They listened to me." }, headers: { "Idempotency-Key": newKey() } });
+  await env.call("POST", "/api/feedback", { body: { serviceId, scores, text: "They listened to me." }, headers: { "Idempotency-Key": newKey() } });
   return (await queue()).find((id) => !before.has(id)) ?? "";
 }
 let moderatorToken = "";
 let facilitatorToken = "";
-/** A piece about SERVICE_A, approved by the moderator. */
-async function approvedFeedbackId(env: Env): Promise<string> {
-  const id = await newFeedback(env);
+/** A piece about SERVICE_A (or another service), approved by the moderator. */
+async function approvedFeedbackId(env: Env, serviceId = SERVICE_A.id): Promise<string> {
+  const id = await newFeedback(env, {}, serviceId);
   await env.call("POST", `/api/staff/moderation/${id}/decision`, { token: moderatorToken, body: { decision: "approve", redactions: [] } });
   return id;
 }
@@ -235,6 +235,12 @@ const ROUTES: Route[] = [
       path: `/api/staff/responses?target=feedback&targetId=${await approvedFeedbackId(env)}${scope === "out" ? `&organisationId=${ORG_B}` : ""}`,
       body: { status: "heard", text: "Thank you for telling us." },
     }),
+  },
+  {
+    name: "choose an excerpt for a service page",
+    allowed: { manager: "in" },
+    ok: 200,
+    request: async (scope, env) => ({ method: "PUT", path: `/api/staff/feedback/${await approvedFeedbackId(env, (scope === "in" ? SERVICE_A : SERVICE_B).id)}/excerpt`, body: { shown: false } }),
   },
   {
     name: "see what is unanswered",
