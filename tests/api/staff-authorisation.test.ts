@@ -48,7 +48,8 @@ const orgOf = (scope: Scope) => (scope === "in" ? ORG_A : ORG_B);
 const staffIn = async (scope: Scope, env: Env) => (await createStaff(env.db, [{ role: "worker", organisationId: orgOf(scope) }])).account.id;
 /** A piece of feedback with text about SERVICE_A, waiting for a moderator; `feltSafe: 1` flags it for safeguarding. */
 async function newFeedback(env: Env, scores: Record<string, number> = {}, serviceId = SERVICE_A.id): Promise<string> {
-  const queue = async () => (await env.call("GET", "/api/staff/moderation", { token: moderatorToken })).json.pieces.map((p: { id: string }) => p.id) as string[];
+  const queue = async () =>
+    ((await env.call("GET", "/api/staff/moderation", { token: moderatorToken })).json.pieces as { kind: string; id: string }[]).filter((p) => p.kind === "feedback").map((p) => p.id);
   const before = new Set(await queue());
   await env.call("POST", "/api/feedback", { body: { serviceId, scores, text: "They listened to me." }, headers: { "Idempotency-Key": newKey() } });
   return (await queue()).find((id) => !before.has(id)) ?? "";
