@@ -6,6 +6,7 @@ import type { Redaction } from "../domain/redaction";
 import type { Database } from "./client";
 import { getIdempotency, idempotencyPut } from "./idempotency";
 import { addCounters, strip } from "./items";
+import { putIfUnchanged, transactIfUnchanged } from "./conditions";
 import { keys } from "./keys";
 import { newestFirst, ofType, partition, queryAll } from "./query-all";
 import { countInWindow, type WindowLimit } from "./rate-limits";
@@ -119,30 +120,13 @@ export function feedbackRepository(db: Database) {
       const copies = approved
         ? [keys.approvedFeedbackOfOrganisation(after.organisationId, approved.approvedAt, after.id), ...after.areaIds.map((a) => keys.approvedFeedbackInArea(a, approved.approvedAt, after.id))]
         : [];
-      try {
-        await db.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName,
-                  Item: feedbackItem(after),
-                  ConditionExpression: "version = :version",
-                  ExpressionAttributeValues: { ":version": before.version },
-                },
-              },
-              ...copies.map((key) => ({ Put: { TableName, Item: { ...approved, ...key, type: "approved-feedback" } } })),
-              // Unanswered until the organisation's response is approved ("you said, we did").
-              ...(approved ? [{ Put: { TableName, Item: { ...keys.unanswered(after.organisationId, approved.approvedAt, "feedback", after.id), target: "feedback", targetId: after.id, serviceId: after.serviceId, approvedAt: approved.approvedAt, type: "unanswered" } } }] : []),
-              ...(approved ? [{ Update: addCounters(TableName, keys.feedbackStatsOfService(after.serviceId, after.createdAt.slice(0, 7)), { approved: 1 }) }] : []),
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) return false;
-        throw error;
-      }
+      return transactIfUnchanged(db, [
+        putIfUnchanged(TableName, feedbackItem(after), before),
+        ...copies.map((key) => ({ Put: { TableName, Item: { ...approved, ...key, type: "approved-feedback" } } })),
+        // Unanswered until the organisation's response is approved ("you said, we did").
+        ...(approved ? [{ Put: { TableName, Item: { ...keys.unanswered(after.organisationId, approved.approvedAt, "feedback", after.id), target: "feedback", targetId: after.id, serviceId: after.serviceId, approvedAt: approved.approvedAt, type: "unanswered" } } }] : []),
+        ...(approved ? [{ Update: addCounters(TableName, keys.feedbackStatsOfService(after.serviceId, after.createdAt.slice(0, 7)), { approved: 1 }) }] : []),
+      ]);
     },
 
     /** Approved pieces for an organisation's staff or an area's commissioners, newest first, a page at a time. */

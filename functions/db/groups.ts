@@ -1,9 +1,8 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Group, GroupReportInput, GroupReportState } from "../domain/groups";
 import type { Redaction } from "../domain/redaction";
 import type { Database } from "./client";
-import { conditionally } from "./conditions";
+import { conditionally, putIfUnchanged, transactIfUnchanged } from "./conditions";
 import { strip } from "./items";
 import { keys } from "./keys";
 import { newestFirst, ofType, partition, queryAll } from "./query-all";
@@ -102,34 +101,16 @@ export function groupRepository(db: Database) {
             ...(approved.toCommissioners ? [keys.approvedReportInArea(after.areaId, approved.copy.approvedAt, after.id)] : []),
           ]
         : [];
-      try {
-        await db.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName,
-                  Item: reportItem(after),
-                  ...(before
-                    ? { ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": before.version } }
-                    : { ConditionExpression: "attribute_not_exists(pk)" }),
-                },
-              },
-              ...copies.map((key) => ({ Put: { TableName, Item: { ...approved!.copy, ...key, type: "approved-report" } } })),
-              // Unanswered by each addressed organisation until its response is approved.
-              ...(approved?.organisationIds ?? []).map((o) => ({
-                Put: { TableName, Item: { ...keys.unanswered(o, approved!.copy.approvedAt, "group-report", after.id), target: "group-report", targetId: after.id, groupId: after.groupId, approvedAt: approved!.copy.approvedAt, type: "unanswered" } },
-              })),
-              // Anything else the approval shows (a public service page's "What people said").
-              ...((approved?.also ?? []) as never[]),
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) return false;
-        throw error;
-      }
+      return transactIfUnchanged(db, [
+        putIfUnchanged(TableName, reportItem(after), before),
+        ...copies.map((key) => ({ Put: { TableName, Item: { ...approved!.copy, ...key, type: "approved-report" } } })),
+        // Unanswered by each addressed organisation until its response is approved.
+        ...(approved?.organisationIds ?? []).map((o) => ({
+          Put: { TableName, Item: { ...keys.unanswered(o, approved!.copy.approvedAt, "group-report", after.id), target: "group-report", targetId: after.id, groupId: after.groupId, approvedAt: approved!.copy.approvedAt, type: "unanswered" } },
+        })),
+        // Anything else the approval shows (a public service page's "What people said").
+        ...(approved?.also ?? []),
+      ]);
     },
 
     /** Approved reports addressed to an organisation, or to an area's commissioners, newest first. */

@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { putIfUnchanged, transactIfUnchanged } from "./conditions";
 import type { ResponseStatus, ResponseTarget } from "../domain/responses";
 import type { Database } from "./client";
 import { strip } from "./items";
@@ -58,27 +58,11 @@ export function responseRepository(db: Database) {
      * target off the organisation's unanswered list, in the same transaction.
      */
     async save(after: StoredResponse, before: StoredResponse | undefined, options: { answered?: boolean; also?: object[] } = {}): Promise<boolean> {
-      try {
-        await db.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName,
-                  Item: item(after),
-                  ...(before ? { ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": before.version } } : { ConditionExpression: "attribute_not_exists(pk)" }),
-                },
-              },
-              ...(options.answered ? [{ Delete: { TableName, Key: keys.unanswered(after.organisationId, after.targetApprovedAt, after.target, after.targetId) } }] : []),
-              ...((options.also ?? []) as never[]),
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) return false;
-        throw error;
-      }
+      return transactIfUnchanged(db, [
+        putIfUnchanged(TableName, item(after), before),
+        ...(options.answered ? [{ Delete: { TableName, Key: keys.unanswered(after.organisationId, after.targetApprovedAt, after.target, after.targetId) } }] : []),
+        ...(options.also ?? []),
+      ]);
     },
 
     /** An organisation's targets approved before `before` and still unanswered, oldest first. */
