@@ -232,6 +232,9 @@ export function startModerationPiece(): Promise<void> {
       showSuccess(byId("piece-done"), "What you did is recorded", el("p", {}, "You can now approve or reject this feedback."));
     });
 
+    // The tick boxes' form has nothing to send: ticking only changes what the approval sends.
+    redactionsForm.addEventListener("submit", (event) => event.preventDefault());
+
     let selected = "";
     document.addEventListener("selectionchange", () => {
       const selection = document.getSelection();
