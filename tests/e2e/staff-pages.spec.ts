@@ -21,21 +21,21 @@ test("home: an admin sees every section", async ({ page, requests: _ }) => {
   await expectAccessible(page);
 });
 
-test("home: a manager sees the inbox, services, staff and the audit log", async ({ page, requests: _ }) => {
+test("home: a manager sees the inbox, feedback, services, staff and the audit log", async ({ page, requests: _ }) => {
   await signedInPage(page, MANAGER);
   await page.goto("/staff/home/");
   await expectPage(page, "Staff area – OneDoor", "Staff area");
   await expect(page.locator("#me-roles")).toHaveText(`Manager, ${HARBOUR.name}`);
-  await expect(sectionLinks(page)).toHaveText(["Inbox", "Services", "Staff and roles", "Audit log"]);
+  await expect(sectionLinks(page)).toHaveText(["Inbox", "Feedback", "Services", "Staff and roles", "Audit log"]);
   await expectAccessible(page);
 });
 
-test("a worker sees the inbox and services only, and is told plainly when a page is not for them", async ({ page, requests: _ }) => {
+test("a worker sees the inbox, feedback and services only, and is told plainly when a page is not for them", async ({ page, requests: _ }) => {
   await signedInPage(page, WORKER);
   await page.goto("/staff/home/");
   await expectPage(page, "Staff area – OneDoor", "Staff area");
   await expect(page.locator("#me-roles")).toHaveText(`Worker, ${HARBOUR.name}`);
-  await expect(sectionLinks(page)).toHaveText(["Inbox", "Services"]);
+  await expect(sectionLinks(page)).toHaveText(["Inbox", "Feedback", "Services"]);
   await expectAccessible(page);
 
   await page.goto("/staff/organisations/");

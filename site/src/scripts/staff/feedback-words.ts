@@ -1,0 +1,60 @@
+import { AGREEMENT, FEEDBACK_USAGE, OUTCOME_STATEMENTS, type Agreement, type FeedbackUsage, type ModerationState, type OutcomeStatement } from "../../../../functions/domain/feedback-labels";
+import { el } from "../dom";
+import type { Redaction } from "./redaction-edit";
+
+/**
+ * What the moderation and approved-feedback APIs return (functions/features/feedback.ts), and the
+ * words both pages share. Written here, like routes.ts, so no page script pulls zod in.
+ */
+
+export type Scores = Partial<Record<OutcomeStatement, Agreement>>;
+type Decided = { by: { accountId: string; name: string }; at: string };
+
+/** One row of the moderation queue: no text, so the list can be read over a shoulder. */
+export type QueuedPiece = { id: string; serviceName: string; receivedAt: string; safeguarding?: { actioned: boolean } };
+
+/** One piece as a moderator opens it (audited): the original text and the redactions OneDoor proposes. */
+export type PieceToModerate = {
+  id: string;
+  serviceName: string;
+  receivedAt: string;
+  state: ModerationState;
+  usage?: FeedbackUsage;
+  scores: Scores;
+  fromCheckIn: boolean;
+  text: string;
+  proposals: Redaction[];
+  redactions?: Redaction[];
+  redactedText?: string;
+  decided?: Decided & { reason?: string };
+  safeguarding?: { phrases: string[]; feltUnsafe: boolean; actioned?: Decided & { action?: string } };
+};
+
+/** One approved, redacted piece as providers and commissioners read it. */
+export type ApprovedPiece = { id: string; serviceId: string; serviceName: string; usage?: FeedbackUsage; scores: Scores; month: string; text: string };
+
+export type ApprovedPage = {
+  scope: { organisationId: string } | { areaId: string };
+  scopes: { organisationIds: string[]; areaIds: string[] };
+  pieces: ApprovedPiece[];
+  before?: string;
+};
+
+/** "I used it", in the words a reader of the list expects: how the person knows the service. */
+export const usageWords = (usage: FeedbackUsage | undefined) => (usage ? FEEDBACK_USAGE[usage] : "Not said");
+
+/**
+ * The scores given, each statement with its answer in words ("I felt listened to: Agree"), after
+ * any facts given first; skipped statements are left out.
+ */
+export function scoreFacts(scores: Scores, first: [string, string][] = []): HTMLElement {
+  const given = (Object.keys(OUTCOME_STATEMENTS) as OutcomeStatement[]).filter((s) => scores[s] !== undefined);
+  const rows: [string, string][] = [...first, ...given.map((s): [string, string] => [OUTCOME_STATEMENTS[s], AGREEMENT[scores[s]!]])];
+  if (!given.length) rows.push(["Their answers", "They did not answer the questions"]);
+  return el("dl", { class: "feedback-scores" }, ...rows.flatMap(([label, value]) => [el("dt", {}, label), el("dd", {}, value)]));
+}
+
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "December 2026" for "2026-12": feedback is shown by month, never by day. */
+export const monthWords = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`));

@@ -1,0 +1,141 @@
+import { byId, el } from "../dom";
+import { getStaff } from "./api";
+import { monthWords, scoreFacts, usageWords, type ApprovedPage, type ApprovedPiece } from "./feedback-words";
+import { showContent, showLoadError, startStaffPage } from "./page";
+import { loadNames, type Names } from "./session";
+
+type Scope = ApprovedPage["scope"];
+
+/** A scope as one value for the choice: "organisation:<id>" or "area:<id>". */
+const scopeValue = (scope: Scope) => ("organisationId" in scope ? `organisation:${scope.organisationId}` : `area:${scope.areaId}`);
+
+function scopeOf(value: string): Scope | undefined {
+  const [kind, id] = value.split(":");
+  if (!id) return undefined;
+  return kind === "organisation" ? { organisationId: id } : kind === "area" ? { areaId: id } : undefined;
+}
+
+/** "the services of Harbour Support", "services in Bristol": what the feedback shown is about. */
+function scopeName(scope: Scope, names: Names): string {
+  return "organisationId" in scope
+    ? `the services of ${names.organisations.get(scope.organisationId) ?? "your organisation"}`
+    : `services in ${names.areas.get(scope.areaId) ?? scope.areaId}`;
+}
+
+/** The scope as a choice: "Harbour Support (example)", "Services in Bristol". */
+const scopeLabel = (scope: Scope, names: Names) =>
+  "organisationId" in scope ? (names.organisations.get(scope.organisationId) ?? "Your organisation") : `Services in ${names.areas.get(scope.areaId) ?? scope.areaId}`;
+
+/** One approved piece: the service, the month, how they knew it, their answers in words and the redacted text. No equality answers. */
+function row(piece: ApprovedPiece): HTMLLIElement {
+  return el(
+    "li",
+    { class: "card", "data-id": piece.id },
+    el("h2", { class: "staff-card-title" }, piece.serviceName),
+    el("p", { class: "card__org" }, monthWords(piece.month)),
+    el("p", { class: "feedback-text" }, el("span", { class: "visually-hidden" }, "What they said: "), piece.text),
+    scoreFacts(piece.scores, [["How they know the service", usageWords(piece.usage)]]),
+  );
+}
+
+/**
+ * Approved, redacted feedback (J9): a provider's staff read their own organisation's, a
+ * commissioner the services in their area, with a choice of scope for those who hold several.
+ */
+export function startApprovedFeedback(): Promise<void> {
+  return startStaffPage(async (me) => {
+    const rows = byId("feedback-rows");
+    const status = byId("feedback-status");
+    const problem = byId("feedback-problem");
+    const empty = byId("feedback-empty");
+    const older = byId<HTMLButtonElement>("feedback-older");
+    const form = byId<HTMLFormElement>("feedback-scope");
+    const choice = byId<HTMLSelectElement>("feedback-scope-choice");
+    const names = loadNames(me);
+    let shown = false;
+    let loading = false;
+    let next: string | undefined;
+    let count = 0;
+    let scope: Scope | undefined;
+
+    async function load(wanted: Scope | undefined, more: boolean): Promise<void> {
+      const query = new URLSearchParams(wanted ?? {});
+      if (more && next) query.set("before", next);
+      const result = await getStaff<ApprovedPage>(`/api/staff/feedback?${query}`);
+      if (!result.ok) {
+        if (result.status === 403 || (!shown && result.status === 404)) {
+          showLoadError(result.status, result.error);
+          return;
+        }
+        if (!more) rows.replaceChildren();
+        empty.hidden = true;
+        status.textContent = "";
+        byId("feedback-problem-message").textContent = result.error.message;
+        problem.hidden = false;
+        if (!shown) showContent();
+        shown = true;
+        byId("feedback-problem-heading").focus();
+        return;
+      }
+      const page = result.data;
+      const known = await names;
+      problem.hidden = true;
+      scope = page.scope;
+      if (!more) {
+        rows.replaceChildren();
+        count = 0;
+      }
+      rows.append(...page.pieces.map(row));
+      count += page.pieces.length;
+      next = page.before;
+      older.hidden = !next;
+      const about = scopeName(page.scope, known);
+      byId("feedback-intro").textContent = `What people said about ${about}, newest first.`;
+      empty.hidden = count > 0;
+      byId("feedback-empty-hint").textContent =
+        `When someone writes about ${about}, a moderator reads it first and removes anything that could identify them. It appears here once it is approved. ` +
+        "Answers given without words count in the statistics but are not shown here.";
+      status.textContent = count === 0 ? `No feedback about ${about} yet.` : `Showing ${count} ${count === 1 ? "piece" : "pieces"} of feedback about ${about}${next ? "." : ": that is all of it."}`;
+
+      const scopes: Scope[] = [...page.scopes.organisationIds.map((organisationId) => ({ organisationId })), ...page.scopes.areaIds.map((areaId) => ({ areaId }))];
+      if (scopes.length > 1 && !shown) {
+        choice.replaceChildren(...scopes.map((s) => el("option", { value: scopeValue(s) }, scopeLabel(s, known))));
+        form.hidden = false;
+      }
+      choice.value = scopeValue(page.scope);
+      if (!shown) showContent();
+      shown = true;
+    }
+
+    async function run(wanted: Scope | undefined, more = false): Promise<void> {
+      if (loading) return;
+      loading = true;
+      try {
+        await load(wanted, more);
+      } finally {
+        loading = false;
+      }
+    }
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void run(scopeOf(choice.value));
+    });
+    byId("feedback-retry").addEventListener("click", async () => {
+      await run(scope);
+      if (problem.hidden) {
+        status.setAttribute("tabindex", "-1");
+        status.focus();
+      }
+    });
+    older.addEventListener("click", async () => {
+      await run(scope, true);
+      // The button goes once there is nothing older: focus moves to the line that says so.
+      if (older.hidden) {
+        status.setAttribute("tabindex", "-1");
+        status.focus();
+      }
+    });
+    await run(undefined);
+  });
+}

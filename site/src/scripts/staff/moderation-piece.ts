@@ -1,0 +1,321 @@
+import { REDACTION_KINDS, type RedactionKind } from "../../../../functions/domain/redaction-labels";
+import { showApiError } from "../api";
+import { byId, el } from "../dom";
+import { getStaff, sendStaff, type ApiError } from "./api";
+import { scoreFacts, usageWords, type PieceToModerate } from "./feedback-words";
+import { clearAllErrors, onSubmit, showFormErrors, textOf } from "./form";
+import { decidedHref } from "./moderation";
+import { formatDateTime, setTitle, showContent, showLoadError, showState, showSuccess, startStaffPage } from "./page";
+import { addRedactions, overlapsAny, previewRedacted, type Redaction } from "./redaction-edit";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A redaction on the page: chosen (ticked) or not, and whether OneDoor suggested it or the moderator added it. */
+type Entry = { r: Redaction; chosen: boolean; suggested: boolean };
+
+const kindWords = (kind: RedactionKind) => REDACTION_KINDS[kind] ?? kind;
+
+/** One label and its value in a description list. */
+const fact = (label: string, ...value: (Node | string)[]) => [el("dt", {}, label), el("dd", {}, ...value)];
+
+/**
+ * The original text with each redaction as a <mark>. The kind is written out, visibly and for
+ * screen readers (which do not announce <mark>), so the highlight is never colour alone. Words
+ * the page adds are `data-skip`, so a selection's offsets count the original text only.
+ */
+function marked(text: string, redactions: readonly Redaction[]): Node[] {
+  const nodes: Node[] = [];
+  let at = 0;
+  for (const r of [...redactions].sort((a, b) => a.start - b.start)) {
+    if (r.start > at) nodes.push(document.createTextNode(text.slice(at, r.start)));
+    nodes.push(
+      el(
+        "mark",
+        { class: "redaction" },
+        el("span", { class: "visually-hidden", "data-skip": "" }, `[to be removed, ${kindWords(r.kind).toLowerCase()}: `),
+        text.slice(r.start, r.end),
+        el("span", { class: "visually-hidden", "data-skip": "" }, "]"),
+        el("span", { class: "redaction__kind", "aria-hidden": "true", "data-skip": "" }, kindWords(r.kind)),
+      ),
+    );
+    at = r.end;
+  }
+  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+  return nodes;
+}
+
+/** Where a point in the marked-up text falls in the original: the page's own words (`data-skip`) do not count. */
+function offsetIn(container: HTMLElement, node: Node, offset: number): number {
+  const range = document.createRange();
+  range.setStart(container, 0);
+  range.setEnd(node, offset);
+  const part = range.cloneContents();
+  for (const added of Array.from(part.querySelectorAll("[data-skip]"))) added.remove();
+  return part.textContent?.length ?? 0;
+}
+
+function notFound(): void {
+  showState("We could not find that feedback", "Not found", [
+    el("p", { class: "lead" }, "It may have been deleted at the end of the time OneDoor keeps feedback, or the link may be wrong."),
+    el("p", {}, el("a", { href: "/staff/moderation/" }, "Go to moderation")),
+  ]);
+}
+
+/**
+ * One piece of feedback for a moderator (J9): a safeguarding panel first if it may mean someone is
+ * at risk, the original with OneDoor's proposed redactions marked, ways to keep or add to them, a
+ * live preview of what others will read, then approve or reject. Opening it is audited.
+ */
+export function startModerationPiece(): Promise<void> {
+  return startStaffPage(async () => {
+    const id = new URLSearchParams(window.location.search).get("id") ?? "";
+    if (!UUID.test(id)) {
+      notFound();
+      return;
+    }
+    const path = `/api/staff/moderation/${encodeURIComponent(id)}`;
+    const result = await getStaff<{ piece: PieceToModerate }>(path);
+    if (!result.ok) {
+      if (result.status === 404) notFound();
+      else showLoadError(result.status, result.error);
+      return;
+    }
+    let piece = result.data.piece;
+    const text = piece.text;
+    let entries: Entry[] = piece.proposals.map((r) => ({ r, chosen: true, suggested: true }));
+    const chosen = () => entries.filter((e) => e.chosen).map((e) => e.r);
+    const waitingForSafeguarding = () => !!piece.safeguarding && !piece.safeguarding.actioned;
+
+    const textBox = byId("piece-text");
+    const preview = byId("piece-preview");
+    const status = byId("redaction-status");
+    const choices = byId("redaction-choices");
+    const riskForm = byId<HTMLFormElement>("risk-form");
+    const redactionsForm = byId<HTMLFormElement>("redactions-form");
+    const addForm = byId<HTMLFormElement>("add-form");
+    const approveForm = byId<HTMLFormElement>("approve-form");
+    const rejectForm = byId<HTMLFormElement>("reject-form");
+
+    function showMarks(redactions: readonly Redaction[]): void {
+      textBox.replaceChildren(...marked(text, redactions));
+    }
+
+    function showPreview(): void {
+      showMarks(chosen());
+      preview.textContent = previewRedacted(text, chosen());
+    }
+
+    function showChoices(): void {
+      choices.replaceChildren(
+        ...entries.map((entry, i) => {
+          const box = el("input", { type: "checkbox", id: `redaction-${i}`, name: "redaction", value: String(i), "aria-describedby": `redaction-${i}-hint` });
+          box.checked = entry.chosen;
+          box.addEventListener("change", () => {
+            entry.chosen = box.checked;
+            showPreview();
+            status.textContent = `“${entry.r.text}” will ${entry.chosen ? "be removed" : "stay in"}.`;
+          });
+          return el(
+            "div",
+            { class: "choice" },
+            box,
+            el(
+              "div",
+              {},
+              el("label", { for: `redaction-${i}` }, `“${entry.r.text}”`),
+              el("span", { class: "hint", id: `redaction-${i}-hint` }, `${kindWords(entry.r.kind)}, ${entry.suggested ? "suggested by OneDoor" : "added by you"}`),
+            ),
+          );
+        }),
+      );
+      byId("no-redactions").hidden = entries.length > 0;
+    }
+
+    function showRisk(): void {
+      const risk = piece.safeguarding;
+      byId("risk").hidden = !risk;
+      if (!risk) return;
+      byId("risk-service").textContent = piece.serviceName;
+      byId("risk-why").replaceChildren(
+        ...(risk.phrases.length
+          ? [el("p", {}, "OneDoor flagged it because of these words (shown without capitals or punctuation):"), el("ul", { class: "moderation-phrases" }, ...risk.phrases.map((p) => el("li", {}, `“${p}”`)))]
+          : []),
+        ...(risk.feltUnsafe ? [el("p", {}, "They said they did not feel safe with the service.")] : []),
+      );
+      const recorded = byId("risk-recorded");
+      recorded.hidden = !risk.actioned;
+      riskForm.hidden = !!risk.actioned || piece.state !== "pending";
+      if (risk.actioned) {
+        recorded.replaceChildren(
+          el("h3", {}, "What was done"),
+          el("p", {}, `Recorded by ${risk.actioned.by.name}, `, el("time", { datetime: risk.actioned.at }, formatDateTime(risk.actioned.at)), ":"),
+          el("p", { class: "inbox-message" }, risk.actioned.action ?? ""),
+        );
+      }
+      byId("decision-wait").hidden = !waitingForSafeguarding();
+    }
+
+    function showDecided(): void {
+      const decided = byId("piece-decided");
+      const done = piece.state !== "pending";
+      byId("editor").hidden = done;
+      byId("decision").hidden = done;
+      decided.hidden = !done;
+      if (!done) return;
+      const by = piece.decided ? [` by ${piece.decided.by.name}, `, el("time", { datetime: piece.decided.at }, formatDateTime(piece.decided.at))] : [];
+      decided.replaceChildren(
+        el("h2", { class: "staff-card-title" }, piece.state === "approved" ? "This feedback has been approved" : "This feedback has been rejected"),
+        el("p", {}, piece.state === "approved" ? "Approved" : "Rejected", ...by, "."),
+        ...(piece.decided?.reason ? [el("p", {}, `Why: ${piece.decided.reason}`)] : []),
+        el("p", {}, el("a", { href: "/staff/moderation/" }, "Go back to moderation")),
+      );
+      byId("original-hint").textContent = "As they wrote it: only moderators see this.";
+      if (piece.state === "approved") {
+        showMarks(piece.redactions ?? []);
+        preview.textContent = piece.redactedText ?? "";
+        byId("preview-hint").textContent = "The service's staff and the commissioners for its area read this.";
+      } else {
+        showMarks([]);
+        byId("preview").hidden = true;
+      }
+    }
+
+    byId("page-heading").textContent = `Feedback about ${piece.serviceName}`;
+    setTitle("Moderate feedback");
+    byId("piece-facts").replaceChildren(
+      ...fact("Received", el("time", { datetime: piece.receivedAt }, formatDateTime(piece.receivedAt))),
+      ...fact("How they know the service", usageWords(piece.usage)),
+      ...(piece.fromCheckIn ? fact("Sent from", "Checking in: they had asked this service for support. Nothing links it to their request.") : []),
+    );
+    byId("piece-scores").replaceChildren(scoreFacts(piece.scores));
+    showRisk();
+    showChoices();
+    showPreview();
+    showDecided();
+
+    /** A flagged piece waits for its safeguarding record: the summary links to the box to fill in. */
+    function refusedForSafeguarding(): boolean {
+      if (!waitingForSafeguarding()) return false;
+      showFormErrors(riskForm, [{ field: "action", message: "This may mean someone is at risk. Record what you did about it first." }]);
+      return true;
+    }
+
+    function showDecisionError(form: HTMLFormElement, status: number, error: ApiError, linkTo: string): void {
+      if (status === 404) {
+        notFound();
+        return;
+      }
+      if (error.code === "feedback.safeguarding_first") {
+        showFormErrors(riskForm, [{ field: "action", message: error.message }]);
+        return;
+      }
+      // Redactions that do not fit go on the list of words; anything else (already decided,
+      // changed meanwhile) is no box's, and links to the button.
+      showApiError(form, error, { linkTo });
+    }
+
+    onSubmit(riskForm, async () => {
+      const action = textOf(riskForm, "action");
+      if (!action) {
+        showFormErrors(riskForm, [{ field: "action", message: "Say what you did." }]);
+        return;
+      }
+      const sent = await sendStaff<{ piece: PieceToModerate }>("POST", `${path}/safeguarding`, { action });
+      if (!sent.ok) {
+        if (sent.status === 404) notFound();
+        else showApiError(riskForm, sent.error, { linkTo: "risk-submit" });
+        return;
+      }
+      clearAllErrors();
+      piece = { ...piece, safeguarding: sent.data.piece.safeguarding };
+      showRisk();
+      showSuccess(byId("piece-done"), "What you did is recorded", el("p", {}, "You can now approve or reject this feedback."));
+    });
+
+    // The tick boxes' form has nothing to send: ticking only changes what the approval sends.
+    redactionsForm.addEventListener("submit", (event) => event.preventDefault());
+
+    let selected = "";
+    document.addEventListener("selectionchange", () => {
+      const selection = document.getSelection();
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      if (!textBox.contains(range.commonAncestorContainer)) return;
+      const start = offsetIn(textBox, range.startContainer, range.startOffset);
+      const end = offsetIn(textBox, range.endContainer, range.endOffset);
+      selected = text.slice(start, end).trim();
+    });
+    // Pressing the button would clear the selection on some browsers before the click: it is read as it changes, above.
+    byId("add-selected").addEventListener("mousedown", (event) => event.preventDefault());
+    byId("add-selected").addEventListener("click", () => {
+      const words = byId<HTMLInputElement>("add-words");
+      if (!selected) {
+        showFormErrors(addForm, [{ field: "words", message: "Select some words in what they wrote first, or type them here." }]);
+        return;
+      }
+      clearAllErrors();
+      words.value = selected;
+      words.focus();
+    });
+
+    onSubmit(addForm, async () => {
+      const words = textOf(addForm, "words");
+      const kind = textOf(addForm, "kind") as RedactionKind | "";
+      const errors = [
+        ...(words ? [] : [{ field: "words", message: "Type the words to remove, or select them in what they wrote." }]),
+        ...(kind ? [] : [{ field: "kind", message: "Choose what the words are." }]),
+      ];
+      if (errors.length || !kind) {
+        showFormErrors(addForm, errors);
+        return;
+      }
+      const added = addRedactions(text, chosen(), words, kind);
+      if (added.found === 0) {
+        showFormErrors(addForm, [{ field: "words", message: "Those words are not in what they wrote. Type them exactly as they are written." }]);
+        return;
+      }
+      clearAllErrors();
+      if (added.added === 0) {
+        status.textContent = `“${words}” is already being removed.`;
+        return;
+      }
+      const same = (a: Redaction, b: Redaction) => a.start === b.start && a.end === b.end && a.kind === b.kind;
+      entries = [
+        ...added.redactions.map((r) => ({ r, chosen: true, suggested: piece.proposals.some((p) => same(p, r)) })),
+        // A suggestion left unticked that the new words run into gives way to them.
+        ...entries.filter((e) => !e.chosen && !overlapsAny(e.r, added.redactions)),
+      ].sort((a, b) => a.r.start - b.r.start);
+      showChoices();
+      showPreview();
+      byId<HTMLInputElement>("add-words").value = "";
+      status.textContent = `“${words}” will be removed, in ${added.added} ${added.added === 1 ? "place" : "places"}.`;
+    });
+
+    onSubmit(approveForm, async () => {
+      if (refusedForSafeguarding()) return;
+      const sent = await sendStaff<{ state: string }>("POST", `${path}/decision`, { decision: "approve", redactions: chosen() });
+      if (!sent.ok) {
+        showDecisionError(redactionsForm, sent.status, sent.error, "approve-submit");
+        return;
+      }
+      window.location.assign(decidedHref("approved"));
+    });
+
+    onSubmit(rejectForm, async () => {
+      if (refusedForSafeguarding()) return;
+      const reason = textOf(rejectForm, "reason");
+      if (!reason) {
+        showFormErrors(rejectForm, [{ field: "reason", message: "Say why you are rejecting it." }]);
+        return;
+      }
+      const sent = await sendStaff<{ state: string }>("POST", `${path}/decision`, { decision: "reject", reason });
+      if (!sent.ok) {
+        showDecisionError(rejectForm, sent.status, sent.error, "reject-submit");
+        return;
+      }
+      window.location.assign(decidedHref("rejected"));
+    });
+
+    showContent();
+  });
+}
