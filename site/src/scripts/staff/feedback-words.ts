@@ -11,7 +11,9 @@ export type Scores = Partial<Record<OutcomeStatement, Agreement>>;
 type Decided = { by: { accountId: string; name: string }; at: string };
 
 /** One row of the moderation queue: no text, so the list can be read over a shoulder. */
-export type QueuedPiece = { id: string; serviceName: string; receivedAt: string; safeguarding?: { actioned: boolean } };
+export type QueuedPiece = { kind: "feedback"; id: string; serviceName: string; receivedAt: string; safeguarding?: { actioned: boolean } };
+/** The queue also holds group reports and services' answers (issue 11), which this page does not moderate yet. */
+export type Queued = QueuedPiece | { kind: "group-report" | "response" };
 
 /** One piece as a moderator opens it (audited): the original text and the redactions OneDoor proposes. */
 export type PieceToModerate = {

@@ -1,6 +1,6 @@
 import { byId, el } from "../dom";
 import { getStaff } from "./api";
-import type { QueuedPiece } from "./feedback-words";
+import type { Queued, QueuedPiece } from "./feedback-words";
 import { formatDateTime, showContent, showLoadError, showSuccess, startStaffPage } from "./page";
 import { ago } from "./routes";
 
@@ -48,7 +48,7 @@ export function startModerationQueue(): Promise<void> {
     let loading = false;
 
     async function load(): Promise<void> {
-      const result = await getStaff<{ pieces: QueuedPiece[] }>("/api/staff/moderation");
+      const result = await getStaff<{ pieces: Queued[] }>("/api/staff/moderation");
       if (!result.ok) {
         if (result.status === 403 || result.status === 404) {
           showLoadError(result.status, result.error);
@@ -64,7 +64,7 @@ export function startModerationQueue(): Promise<void> {
         byId("moderation-problem-heading").focus();
         return;
       }
-      const { pieces } = result.data;
+      const pieces = result.data.pieces.filter((p): p is QueuedPiece => p.kind === "feedback");
       problem.hidden = true;
       rows.replaceChildren(...pieces.map(row));
       empty.hidden = pieces.length > 0;
