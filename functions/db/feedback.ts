@@ -1,8 +1,7 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import type { EqualityAnswers } from "../domain/equality";
 import type { Agreement, FeedbackUsage, ModerationState, OutcomeStatement } from "../domain/feedback";
-import type { Redaction } from "../domain/redaction";
+import type { RedactionSpan } from "../domain/redaction-labels";
 import type { Database } from "./client";
 import { getIdempotency, idempotencyPut } from "./idempotency";
 import { addCounters, strip } from "./items";
@@ -23,22 +22,23 @@ export type StoredFeedback = {
   areaIds: string[];
   usage?: FeedbackUsage;
   scores: Partial<Record<OutcomeStatement, Agreement>>;
-  /** Kept with the piece for statistics, never shown one by one. */
-  equality?: EqualityAnswers;
   /** Given after checking in: counted as from someone who used the service. Nothing links it to the request. */
   fromCheckIn: boolean;
+  /** The person agreed their (redacted) words may appear on the service's public page. */
+  mayShowPublicly: boolean;
   createdAt: string;
   /** One more with each change, so two moderators cannot both decide. */
   version: number;
   state: ModerationState;
-  /** Encrypted: `text` (the original) and `safeguardingAction`. */
+  /** Encrypted: `text` (the original), `phrases` (the words that suggested risk, as JSON), `safeguardingAction`, `rejectReason`. */
   sealed: Record<string, string>;
-  /** Set when the text suggested someone may be at risk now. */
-  safeguarding?: { phrases: string[]; feltUnsafe: boolean; actioned?: Decided };
+  /** Set when the text or "I felt safe" suggested someone may be at risk now. */
+  safeguarding?: { feltUnsafe: boolean; actioned?: Decided };
   /** Approved only: the redacted text, the one version anyone else may read. */
   redactedText?: string;
-  redactions?: Redaction[];
-  decided?: Decided & { reason?: string };
+  /** Where the moderator's redactions were; never the words they removed. */
+  redactions?: RedactionSpan[];
+  decided?: Decided;
   /** Epoch seconds when the whole piece, original included, goes (the table's TTL). */
   expiresAt: number;
 };
@@ -122,9 +122,13 @@ export function feedbackRepository(db: Database) {
         : [];
       return transactIfUnchanged(db, [
         putIfUnchanged(TableName, feedbackItem(after), before),
-        ...copies.map((key) => ({ Put: { TableName, Item: { ...approved, ...key, type: "approved-feedback" } } })),
+        // The copies go with the piece at the end of its retention period.
+        ...copies.map((key) => ({ Put: { TableName, Item: { ...approved, ...key, expiresAt: after.expiresAt, type: "approved-feedback" } } })),
         // Unanswered until the organisation's response is approved ("you said, we did").
-        ...(approved ? [{ Put: { TableName, Item: { ...keys.unanswered(after.organisationId, approved.approvedAt, "feedback", after.id), target: "feedback", targetId: after.id, serviceId: after.serviceId, approvedAt: approved.approvedAt, type: "unanswered" } } }] : []),
+        // It goes with the piece: once the piece is gone it can no longer be answered.
+        ...(approved
+          ? [{ Put: { TableName, Item: { ...keys.unanswered(after.organisationId, approved.approvedAt, "feedback", after.id), target: "feedback", targetId: after.id, serviceId: after.serviceId, areaIds: after.areaIds, approvedAt: approved.approvedAt, expiresAt: after.expiresAt, type: "unanswered" } } }]
+          : []),
         ...(approved ? [{ Update: addCounters(TableName, keys.feedbackStatsOfService(after.serviceId, after.createdAt.slice(0, 7)), { approved: 1 }) }] : []),
       ]);
     },

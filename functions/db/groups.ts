@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Group, GroupReportInput, GroupReportState } from "../domain/groups";
-import type { Redaction } from "../domain/redaction";
+import type { RedactionSpan } from "../domain/redaction-labels";
 import type { Database } from "./client";
 import { conditionally, putIfUnchanged, transactIfUnchanged } from "./conditions";
 import { strip } from "./items";
@@ -24,10 +24,14 @@ export type StoredGroupReport = Omit<GroupReportInput, "summary" | "recommendati
   createdAt: string;
   updatedAt: string;
   sentAt?: string;
-  decided?: { by: By; at: string; reason?: string };
+  /** Who decided and when; a reason for sending it back is sealed as `rejectReason`. */
+  decided?: { by: By; at: string };
+  /** Epoch seconds when the report, its texts included, goes (the table's TTL): the retention period after it was written. */
+  expiresAt: number;
   /** Approved only: the redacted texts, the one version anyone but the facilitator and moderators reads. */
   redacted?: { summary?: string; recommendations?: string; quotes: string[] };
-  redactions?: Record<string, Redaction[]>;
+  /** Where the moderator's redactions were in each text; never the words they removed. */
+  redactions?: Record<string, RedactionSpan[]>;
   /** Approved only: every organisation it is addressed to (named, or through a service). */
   addressedOrganisationIds?: string[];
 };
@@ -47,6 +51,7 @@ export function groupRepository(db: Database) {
     ...(r.state === "pending" && r.sentAt ? keys.groupReportInModeration(r.sentAt, r.id) : {}),
     type: "group-report",
   });
+  const fromItem = (item: Record<string, unknown>) => ({ ...strip(item), expiresAt: Number(item.expiresAt) }) as StoredGroupReport;
 
   return {
     async saveGroup(group: Group): Promise<void> {
@@ -76,17 +81,17 @@ export function groupRepository(db: Database) {
 
     async getReport(groupId: string, id: string): Promise<StoredGroupReport | undefined> {
       const out = await db.doc.send(new GetCommand({ TableName, Key: keys.groupReport(groupId, id), ConsistentRead: true }));
-      return out.Item ? (strip(out.Item) as StoredGroupReport) : undefined;
+      return out.Item ? fromItem(out.Item) : undefined;
     },
 
     async reportsOf(groupId: string): Promise<StoredGroupReport[]> {
       const { pk, skPrefix } = keys.groupReports(groupId);
-      return (await queryAll(db, partition(pk, { skPrefix }))).map((i) => strip(i) as StoredGroupReport);
+      return (await queryAll(db, partition(pk, { skPrefix }))).map(fromItem);
     },
 
     /** Reports waiting for a moderator (the queue feedback shares). */
     async reportsInModeration(): Promise<StoredGroupReport[]> {
-      return (await queryAll(db, ofType(partition(keys.moderationQueue().gsi1pk, { index: "gsi1" }), "group-report"))).map((i) => strip(i) as StoredGroupReport);
+      return (await queryAll(db, ofType(partition(keys.moderationQueue().gsi1pk, { index: "gsi1" }), "group-report"))).map(fromItem);
     },
 
     /** Writes a new report, or a change to one if nobody changed it meanwhile; an approval files its copies in the same transaction. */
@@ -103,10 +108,23 @@ export function groupRepository(db: Database) {
         : [];
       return transactIfUnchanged(db, [
         putIfUnchanged(TableName, reportItem(after), before),
-        ...copies.map((key) => ({ Put: { TableName, Item: { ...approved!.copy, ...key, type: "approved-report" } } })),
+        ...copies.map((key) => ({ Put: { TableName, Item: { ...approved!.copy, ...key, expiresAt: after.expiresAt, type: "approved-report" } } })),
         // Unanswered by each addressed organisation until its response is approved.
         ...(approved?.organisationIds ?? []).map((o) => ({
-          Put: { TableName, Item: { ...keys.unanswered(o, approved!.copy.approvedAt, "group-report", after.id), target: "group-report", targetId: after.id, groupId: after.groupId, approvedAt: approved!.copy.approvedAt, type: "unanswered" } },
+          Put: {
+            TableName,
+            Item: {
+              ...keys.unanswered(o, approved!.copy.approvedAt, "group-report", after.id),
+              target: "group-report",
+              targetId: after.id,
+              groupId: after.groupId,
+              // Its area's commissioners see it as unanswered only if it was addressed to them.
+              areaIds: after.addressedTo.commissioners ? [after.areaId] : [],
+              approvedAt: approved!.copy.approvedAt,
+              expiresAt: after.expiresAt,
+              type: "unanswered",
+            },
+          },
         })),
         // Anything else the approval shows (a public service page's "What people said").
         ...(approved?.also ?? []),

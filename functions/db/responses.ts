@@ -26,6 +26,8 @@ export type StoredResponse = {
   pending?: { status: ResponseStatus; sealed: Record<string, string>; at: string; by: By };
   sentBack?: { reason: string; at: string };
   version: number;
+  /** Epoch seconds: it goes with what it answers (the table's TTL). */
+  expiresAt: number;
 };
 
 /** Responses ("you said, we did") and the list of what is still unanswered. */
@@ -37,20 +39,21 @@ export function responseRepository(db: Database) {
     ...(r.pending ? keys.responseInModeration(r.pending.at, r.target, r.targetId, r.organisationId) : {}),
     type: "response",
   });
+  const fromItem = (i: Record<string, unknown>) => ({ ...strip(i), expiresAt: Number(i.expiresAt) }) as StoredResponse;
 
   return {
     async get(target: ResponseTarget, targetId: string, organisationId: string): Promise<StoredResponse | undefined> {
       const out = await db.doc.send(new GetCommand({ TableName, Key: keys.response(target, targetId, organisationId), ConsistentRead: true }));
-      return out.Item ? (strip(out.Item) as StoredResponse) : undefined;
+      return out.Item ? fromItem(out.Item) : undefined;
     },
 
     /** Every organisation's response to one piece or report. */
     async responsesTo(target: ResponseTarget, targetId: string): Promise<StoredResponse[]> {
-      return (await queryAll(db, partition(keys.responsesTo(target, targetId).pk))).map((i) => strip(i) as StoredResponse);
+      return (await queryAll(db, partition(keys.responsesTo(target, targetId).pk))).map(fromItem);
     },
 
     async inModeration(): Promise<StoredResponse[]> {
-      return (await queryAll(db, ofType(partition(keys.moderationQueue().gsi1pk, { index: "gsi1" }), "response"))).map((i) => strip(i) as StoredResponse);
+      return (await queryAll(db, ofType(partition(keys.moderationQueue().gsi1pk, { index: "gsi1" }), "response"))).map(fromItem);
     },
 
     /**
@@ -66,7 +69,7 @@ export function responseRepository(db: Database) {
     },
 
     /** An organisation's targets approved before `before` and still unanswered, oldest first. */
-    async unanswered(organisationId: string, before: string): Promise<{ target: ResponseTarget; targetId: string; groupId?: string; serviceId?: string; approvedAt: string }[]> {
+    async unanswered(organisationId: string, before: string): Promise<{ target: ResponseTarget; targetId: string; groupId?: string; serviceId?: string; areaIds: string[]; approvedAt: string }[]> {
       const out = await db.doc.send(
         new QueryCommand({
           TableName,

@@ -19,8 +19,9 @@ export type VoiceItem = VoiceExcerpt | VoiceReport | VoiceResponse;
 export function voiceRepository(db: Database) {
   const TableName = db.tableName;
   return {
-    async showExcerpt(serviceId: string, excerpt: VoiceExcerpt): Promise<void> {
-      await db.doc.send(new PutCommand({ TableName, Item: { ...excerpt, ...keys.voiceExcerpt(serviceId, excerpt.feedbackId), type: "voice" } }));
+    /** Each item goes when what it shows does (`expiresAt`, epoch seconds: the table's TTL). */
+    async showExcerpt(serviceId: string, excerpt: VoiceExcerpt, expiresAt: number): Promise<void> {
+      await db.doc.send(new PutCommand({ TableName, Item: { ...excerpt, ...keys.voiceExcerpt(serviceId, excerpt.feedbackId), expiresAt, type: "voice" } }));
     },
     async hideExcerpt(serviceId: string, feedbackId: string): Promise<void> {
       await db.doc.send(new DeleteCommand({ TableName, Key: keys.voiceExcerpt(serviceId, feedbackId) }));
@@ -30,9 +31,9 @@ export function voiceRepository(db: Database) {
       return (await queryAll(db, partition(pk, { skPrefix }))).map((i) => strip(i) as VoiceExcerpt);
     },
     /** The Put that shows an item, for a transaction that approves it. */
-    put(serviceId: string, item: VoiceReport | VoiceResponse) {
+    put(serviceId: string, item: VoiceReport | VoiceResponse, expiresAt: number) {
       const key = item.kind === "report" ? keys.voiceReport(serviceId, item.report.id) : keys.voiceResponse(serviceId, item.target, item.targetId, item.organisationId);
-      return { Put: { TableName, Item: { ...item, ...key, type: "voice" } } };
+      return { Put: { TableName, Item: { ...item, ...key, expiresAt, type: "voice" } } };
     },
     async of(serviceId: string): Promise<VoiceItem[]> {
       return (await queryAll(db, partition(keys.voiceOf(serviceId).pk))).map((i) => strip(i) as VoiceItem);

@@ -34,11 +34,15 @@ export const FeedbackSchema = z.strictObject({
     .transform((t) => t.trim() || undefined)
     .optional(),
   equality: EqualityAnswersSchema.optional(),
+  /** They agreed that their words (with anything that could identify them taken out) may be shown on the service's public page. */
+  mayShowPublicly: z.boolean({ error: "Say yes or no." }).default(false),
 }, {
   error: (issue) =>
     issue.code === "unrecognized_keys" ? `Feedback is anonymous, so OneDoor does not take ${issue.keys.join(", ")}. Leave it out.` : undefined,
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
+/** What a page sends: defaults (no scores, not public) may be left out. */
+export type FeedbackInput = z.input<typeof FeedbackSchema>;
 
 /** A moderator's decision on a piece with text: approve the redacted copy, or reject it and say why. */
 export const ModerationDecisionSchema = z.discriminatedUnion(

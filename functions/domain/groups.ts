@@ -71,11 +71,14 @@ export const QuotesSchema = z
   )
   .transform((quotes) => quotes.map((q) => ({ text: q.text, consent: true as const })));
 
+const unique = (ids: string[]) => [...new Set(ids)];
+
 /** Who a report is for: services, organisations, and the commissioners of the group's area. */
 export const AddressedToSchema = z
   .strictObject({
-    serviceIds: z.array(z.uuid({ error: "Choose services from the list." })).max(20, "Choose at most 20 services.").default([]),
-    organisationIds: z.array(z.uuid({ error: "Choose organisations from the list." })).max(20, "Choose at most 20 organisations.").default([]),
+    // At most 10 of each, so an approval (a copy, an "unanswered" entry and a page item for each) stays one transaction.
+    serviceIds: z.array(z.uuid({ error: "Choose services from the list." })).max(10, "Choose at most 10 services.").default([]).transform(unique),
+    organisationIds: z.array(z.uuid({ error: "Choose organisations from the list." })).max(10, "Choose at most 10 organisations.").default([]).transform(unique),
     commissioners: z.boolean().default(false),
   })
   .refine((a) => a.serviceIds.length || a.organisationIds.length || a.commissioners, { message: "Choose who the report is for: a service, an organisation or the area's commissioners." });

@@ -31,3 +31,12 @@ export const REDACTION_LABELS: Record<RedactionKind, string> = {
   "person-name": "[name removed]",
   place: "[place removed]",
 };
+
+/** Where a redaction was, without the words it removed: what is kept after approval, so no removed name is stored in clear. */
+export type RedactionSpan = { start: number; end: number; kind: RedactionKind };
+
+/** The spans of these redactions, the removed words left out. */
+export const spansOf = (redactions: readonly RedactionSpan[]): RedactionSpan[] => redactions.map(({ start, end, kind }) => ({ start, end, kind }));
+
+/** The redactions again, with their words taken from the original (for a moderator, who may read it). */
+export const withWords = (text: string, spans: readonly RedactionSpan[]) => spans.map((s) => ({ ...s, text: text.slice(s.start, s.end) }));

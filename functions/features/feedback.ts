@@ -8,6 +8,8 @@ import { authorize, notFound, readingScope, scopesFor } from "../domain/authoriz
 import { areaCountersOf, monthOf, serviceCountersOf, type Feedback, type ModerationDecision } from "../domain/feedback";
 import type { Actor } from "../domain/policy";
 import { applyRedactions, proposeRedactions } from "../domain/redaction";
+import { spansOf, withWords } from "../domain/redaction-labels";
+import { retentionEnds } from "../domain/retention";
 import { needsSafeguarding } from "../domain/safeguarding";
 import type { StaffActing } from "../domain/staff";
 import { AppError } from "../errors";
@@ -43,11 +45,6 @@ const record = (id: string) => `feedback:${id}`;
  */
 export function feedbackFeature({ feedback, directory, staff, limit, cipher, hashKey, now, retentionMonths, record: audit }: Deps) {
   const iso = () => new Date(now()).toISOString();
-  const expiresAt = (createdAt: string) => {
-    const at = new Date(createdAt);
-    at.setUTCMonth(at.getUTCMonth() + retentionMonths);
-    return Math.ceil(at.getTime() / 1000);
-  };
 
   async function moderatable(actor: Actor, id: string): Promise<StoredFeedback> {
     authorize(actor, "feedback.moderate");
@@ -90,14 +87,15 @@ export function feedbackFeature({ feedback, directory, staff, limit, cipher, has
           areaIds: service.areaIds,
           usage: answers.usage,
           scores: answers.scores,
-          equality: answers.equality,
           fromCheckIn: options.fromCheckIn,
+          mayShowPublicly: answers.mayShowPublicly,
           createdAt,
           version: 1,
           state: answers.text ? "pending" : "no-text",
-          sealed: await sealFields(cipher, record(id), { text: answers.text }),
-          ...(risk.needed ? { safeguarding: { phrases: risk.phrases, feltUnsafe: risk.reasons.includes("felt-unsafe") } } : {}),
-          expiresAt: expiresAt(createdAt),
+          // Equality answers are counted below and not kept with the piece: beside its text they could pick someone out.
+          sealed: await sealFields(cipher, record(id), { text: answers.text, phrases: risk.phrases.length ? JSON.stringify(risk.phrases) : undefined }),
+          ...(risk.needed ? { safeguarding: { feltUnsafe: risk.reasons.includes("felt-unsafe") } } : {}),
+          expiresAt: retentionEnds(createdAt, retentionMonths),
         };
         const outcome = await feedback.create({
           feedback: piece,
@@ -155,11 +153,11 @@ export function feedbackFeature({ feedback, directory, staff, limit, cipher, has
         fromCheckIn: piece.fromCheckIn,
         text,
         proposals: piece.state === "pending" ? proposeRedactions(text, context) : [],
-        redactions: piece.redactions,
+        redactions: piece.redactions && withWords(text, piece.redactions),
         redactedText: piece.redactedText,
-        decided: piece.decided,
+        decided: piece.decided && { ...piece.decided, reason: opened.rejectReason },
         safeguarding: piece.safeguarding && {
-          phrases: piece.safeguarding.phrases,
+          phrases: opened.phrases ? (JSON.parse(opened.phrases) as string[]) : [],
           feltUnsafe: piece.safeguarding.feltUnsafe,
           actioned: piece.safeguarding.actioned && { ...piece.safeguarding.actioned, action: opened.safeguardingAction },
         },
@@ -202,10 +200,10 @@ export function feedbackFeature({ feedback, directory, staff, limit, cipher, has
           const message = "These redactions do not fit the text. Open the piece again and redo them.";
           throw new AppError("request.invalid", 400, message, [{ field: "redactions", message }]);
         }
-        after = { ...piece, version: piece.version + 1, state: "approved", redactedText, redactions: decision.redactions, decided };
+        after = { ...piece, version: piece.version + 1, state: "approved", redactedText, redactions: spansOf(decision.redactions), decided };
         approved = { id, serviceId: piece.serviceId, organisationId: piece.organisationId, usage: piece.usage, scores: piece.scores, month: monthOf(piece.createdAt), text: redactedText, approvedAt: at };
       } else {
-        after = { ...piece, version: piece.version + 1, state: "rejected", decided: { ...decided, reason: decision.reason } };
+        after = { ...piece, version: piece.version + 1, state: "rejected", decided, sealed: { ...piece.sealed, ...(await sealFields(cipher, record(id), { rejectReason: decision.reason })) } };
       }
       if (!(await feedback.change(piece, after, approved))) throw changedMeanwhile();
       await audit(decision.decision === "approve" ? "feedback.approved" : "feedback.rejected", source, { actorId: actor.accountId, record: record(id), organisationId: piece.organisationId });

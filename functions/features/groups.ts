@@ -8,6 +8,8 @@ import { authorize, notFound, readingScope, scopesFor } from "../domain/authoriz
 import { DEFAULT_THEMES, reportTexts, themeCode, type GroupInput, type GroupReportInput, type ReportDecision } from "../domain/groups";
 import { decide, type Actor } from "../domain/policy";
 import { applyRedactions, proposeRedactions } from "../domain/redaction";
+import { spansOf, withWords } from "../domain/redaction-labels";
+import { retentionEnds } from "../domain/retention";
 import type { StaffActing } from "../domain/staff";
 import { AppError } from "../errors";
 import type { FieldCipher } from "../security/field-encryption";
@@ -20,6 +22,8 @@ type Deps = {
   staff: StaffRepository;
   cipher: FieldCipher;
   now: () => number;
+  /** Months a report (its texts included) is kept: the deployment's retention period. */
+  retentionMonths: number;
   record: (action: AuditAction, source: Source, details: { actorId: string; record: string; organisationId?: string }) => Promise<void>;
 };
 
@@ -31,7 +35,7 @@ const invalid = (field: string, message: string) => new AppError("request.invali
  * as a draft, then sends it to the moderation queue feedback uses. Once a moderator approves a
  * redacted copy, it is filed for each organisation and the area's commissioners it is addressed to.
  */
-export function groupsFeature({ groups, voice, directory, staff, cipher, now, record: audit }: Deps) {
+export function groupsFeature({ groups, voice, directory, staff, cipher, now, retentionMonths, record: audit }: Deps) {
   const iso = () => new Date(now()).toISOString();
 
   async function allThemes(): Promise<Record<string, string>> {
@@ -45,10 +49,11 @@ export function groupsFeature({ groups, voice, directory, staff, cipher, now, re
     return group;
   }
 
-  /** The report's texts, decrypted: what its facilitator and moderators read. */
-  async function textsOf(report: StoredGroupReport): Promise<Pick<GroupReportInput, "summary" | "recommendations" | "quotes">> {
+  /** The report's texts, decrypted: what its facilitator and moderators read (and why it was sent back). */
+  async function textsOf(report: StoredGroupReport): Promise<Pick<GroupReportInput, "summary" | "recommendations" | "quotes"> & { rejectReason?: string }> {
     const opened = await openFields(cipher, record(report.id), report.sealed);
     return {
+      rejectReason: opened.rejectReason,
       summary: opened.summary ?? "",
       recommendations: opened.recommendations ?? "",
       quotes: Array.from({ length: report.quoteCount }, (_, i) => ({ text: opened[`quote.${i}`] ?? "", consent: true as const })),
@@ -110,7 +115,12 @@ export function groupsFeature({ groups, voice, directory, staff, cipher, now, re
     async reportsOf(actor: Actor, groupId: string) {
       await groupFor(actor, groupId, "group_report.write");
       const reports = await groups.reportsOf(groupId);
-      return Promise.all(reports.map(async ({ sealed: _s, ...r }) => ({ ...r, ...(await textsOf({ ...r, sealed: _s })) })));
+      return Promise.all(
+        reports.map(async ({ sealed, redactions: _r, ...r }) => {
+          const { rejectReason, ...texts } = await textsOf({ ...r, sealed });
+          return { ...r, ...texts, decided: r.decided && { ...r.decided, reason: rejectReason } };
+        }),
+      );
     },
 
     /** Saves a draft: a new one, or changes to one not yet sent. Texts are encrypted; quotes need consent (the schema). */
@@ -136,6 +146,7 @@ export function groupsFeature({ groups, voice, directory, staff, cipher, now, re
         createdBy: before?.createdBy ?? { accountId: account.id, name: account.name },
         createdAt: before?.createdAt ?? at,
         updatedAt: at,
+        expiresAt: before?.expiresAt ?? retentionEnds(at, retentionMonths),
       };
       if (!(await groups.saveReport(after, before))) throw changedMeanwhile();
       await audit("group_report.saved", source, { actorId: actor.accountId, record: record(reportId), organisationId: group.organisationId });
@@ -166,15 +177,17 @@ export function groupsFeature({ groups, voice, directory, staff, cipher, now, re
     /** Opens a report for a moderator (audited): each text with the redactions OneDoor proposes. */
     async open({ actor, source }: StaffActing, groupId: string, id: string) {
       const report = await reportInQueue(actor, groupId, id);
-      const texts = reportTexts(await textsOf(report));
+      const { rejectReason: _r, ...opened } = await textsOf(report);
+      const texts = reportTexts(opened);
       const accounts = await staff.listAccounts();
       const staffNames = accounts.filter((a) => a.grants.some((g) => g.groupId === groupId || g.organisationId === report.organisationId)).map((a) => a.name);
       const services = await directory.getServices(report.addressedTo.serviceIds);
       const serviceNames = [...services.values()].map((s) => s.name);
       await audit("group_report.opened", source, { actorId: actor.accountId, record: record(id), organisationId: report.organisationId });
-      const { sealed: _s, ...clear } = report;
+      const { sealed: _s, redactions, ...clear } = report;
       return {
         ...clear,
+        redactions: redactions && Object.fromEntries(Object.entries(redactions).map(([field, spans]) => [field, withWords(texts[field] ?? "", spans)])),
         texts,
         proposals: report.state === "pending" ? Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, proposeRedactions(text, { staffNames, serviceNames })])) : {},
       };
@@ -187,11 +200,13 @@ export function groupsFeature({ groups, voice, directory, staff, cipher, now, re
       const at = iso();
       const decided = { by: { accountId: account.id, name: account.name }, at };
       if (decision.decision === "reject") {
-        if (!(await groups.saveReport({ ...report, state: "rejected", decided: { ...decided, reason: decision.reason }, version: report.version + 1, updatedAt: at }, report))) throw changedMeanwhile();
+        const sealed = { ...report.sealed, ...(await sealFields(cipher, record(id), { rejectReason: decision.reason })) };
+        if (!(await groups.saveReport({ ...report, state: "rejected", decided, sealed, version: report.version + 1, updatedAt: at }, report))) throw changedMeanwhile();
         await audit("group_report.rejected", source, { actorId: actor.accountId, record: record(id), organisationId: report.organisationId });
         return { state: "rejected" as const };
       }
-      const texts = reportTexts(await textsOf(report));
+      const { rejectReason: _r, ...opened } = await textsOf(report);
+      const texts = reportTexts(opened);
       const unknownField = Object.keys(decision.redactions).find((f) => !(f in texts));
       if (unknownField) throw invalid("redactions", "These redactions are for a part of the report that is not there. Open it again.");
       let redactedTexts: Record<string, string>;
@@ -219,10 +234,11 @@ export function groupsFeature({ groups, voice, directory, staff, cipher, now, re
         redacted,
         approvedAt: at,
       };
-      const after: StoredGroupReport = { ...report, state: "approved", redacted, redactions: decision.redactions, decided, addressedOrganisationIds: organisationIds, version: report.version + 1, updatedAt: at };
+      const redactions = Object.fromEntries(Object.entries(decision.redactions).map(([field, r]) => [field, spansOf(r)]));
+      const after: StoredGroupReport = { ...report, state: "approved", redacted, redactions, decided, addressedOrganisationIds: organisationIds, version: report.version + 1, updatedAt: at };
       // A report the facilitator marked "may be shown publicly" joins each addressed service's page.
       const groupName = (await groups.getGroup(groupId))?.name ?? "A group";
-      const also = report.mayShowPublicly ? report.addressedTo.serviceIds.map((s) => voice.put(s, { kind: "report", report: copy, groupName })) : [];
+      const also = report.mayShowPublicly ? report.addressedTo.serviceIds.map((s) => voice.put(s, { kind: "report", report: copy, groupName }, report.expiresAt)) : [];
       if (!(await groups.saveReport(after, report, { copy, organisationIds, toCommissioners: report.addressedTo.commissioners, also }))) throw changedMeanwhile();
       await audit("group_report.approved", source, { actorId: actor.accountId, record: record(id), organisationId: report.organisationId });
       return { state: "approved" as const };

@@ -42,11 +42,13 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
    * The approved target: the organisations that may answer it, the areas whose commissioners read
    * it, when it was approved, and the public service pages an answer appears on (by organisation).
    */
-  async function approvedTarget(ref: TargetRef): Promise<{ organisationIds: string[]; areaIds: string[]; approvedAt: string; publicServices: (organisationId: string) => Promise<string[]> }> {
+  async function approvedTarget(
+    ref: TargetRef,
+  ): Promise<{ organisationIds: string[]; areaIds: string[]; approvedAt: string; expiresAt: number; publicServices: (organisationId: string) => Promise<string[]> }> {
     if (ref.target === "feedback") {
       const piece = await feedback.get(ref.targetId);
       if (!piece || piece.state !== "approved" || !piece.decided) throw notFound();
-      return { organisationIds: [piece.organisationId], areaIds: piece.areaIds, approvedAt: piece.decided.at, publicServices: async () => [piece.serviceId] };
+      return { organisationIds: [piece.organisationId], areaIds: piece.areaIds, approvedAt: piece.decided.at, expiresAt: piece.expiresAt, publicServices: async () => [piece.serviceId] };
     }
     const report = ref.groupId ? await groups.getReport(ref.groupId, ref.targetId) : undefined;
     if (!report || report.state !== "approved" || !report.decided) throw notFound();
@@ -54,6 +56,7 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
       organisationIds: report.addressedOrganisationIds ?? [],
       areaIds: report.addressedTo.commissioners ? [report.areaId] : [],
       approvedAt: report.decided.at,
+      expiresAt: report.expiresAt,
       publicServices: async (organisationId) =>
         report.mayShowPublicly ? [...(await directory.getServices(report.addressedTo.serviceIds)).values()].filter((s) => s.organisationId === organisationId).map((s) => s.id) : [],
     };
@@ -81,7 +84,7 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
       const at = iso();
       const name = recordOf({ ...ref, organisationId });
       const after: StoredResponse = {
-        ...(before ?? { target: ref.target, targetId: ref.targetId, groupId: ref.groupId, organisationId, targetApprovedAt: target.approvedAt, history: [], version: 0 }),
+        ...(before ?? { target: ref.target, targetId: ref.targetId, groupId: ref.groupId, organisationId, targetApprovedAt: target.approvedAt, history: [], version: 0, expiresAt: target.expiresAt }),
         pending: { status: input.status, sealed: await sealFields(cipher, name, { text: input.text, why: input.why }), at, by: { accountId: account.id, name: account.name } },
         sentBack: undefined,
         version: (before?.version ?? 0) + 1,
@@ -144,7 +147,7 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
       }
       const after = { ...before, pending: undefined, current: version, history: [...before.history, version], version: before.version + 1 };
       const target = await approvedTarget(ref);
-      const also = (await target.publicServices(organisationId)).map((s) => voice.put(s, { kind: "response", target: ref.target, targetId: ref.targetId, organisationId, current: version }));
+      const also = (await target.publicServices(organisationId)).map((s) => voice.put(s, { kind: "response", target: ref.target, targetId: ref.targetId, organisationId, current: version }, target.expiresAt));
       if (!(await responses.save(after, before, { answered: !before.current, also }))) throw changedMeanwhile();
       await audit("response.approved", source, { actorId: actor.accountId, record: name, organisationId });
       return { state: "approved" as const };
@@ -175,7 +178,8 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
         organisationIds.map(async (organisationId) => ({
           organisationId,
           organisationName: organisations.get(organisationId)?.name ?? "An organisation",
-          unanswered: await responses.unanswered(organisationId, before),
+          // An area's commissioners see only what is about their area (a report only if addressed to them).
+          unanswered: (await responses.unanswered(organisationId, before)).filter((u) => "organisationId" in scope || u.areaIds.includes(scope.areaId)),
         })),
       );
       return { scope, providers: providers.filter((p) => p.unanswered.length) };

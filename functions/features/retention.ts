@@ -1,5 +1,6 @@
 import type { RequestRepository } from "../db/requests";
 import { isOpen } from "../domain/route-status";
+import { retentionEndsAt } from "../domain/retention";
 
 type Deps = { requests: RequestRepository; now: () => number; retentionMonths: number };
 
@@ -22,9 +23,7 @@ export function retentionFeature({ requests, now, retentionMonths }: Deps) {
     const whole = await requests.getWhole(reference);
     if (whole.request && !whole.request.closedAt && !whole.routes.some((r) => isOpen(r.status))) {
       const closedAt = whole.routes.map((r) => r.updatedAt).sort().at(-1)!;
-      const purge = new Date(closedAt);
-      purge.setUTCMonth(purge.getUTCMonth() + retentionMonths);
-      await requests.markFinished(reference, closedAt, purge.toISOString());
+      await requests.markFinished(reference, closedAt, retentionEndsAt(closedAt, retentionMonths));
     }
     await requests.retentionChecked(checks);
   }

@@ -30,6 +30,9 @@ export function voiceFeature({ voice, feedback, directory, record: audit }: Deps
       const piece = await feedback.get(feedbackId);
       if (!piece || piece.state !== "approved" || !piece.redactedText) throw notFound();
       authorize(actor, "feedback.feature", { organisationId: piece.organisationId });
+      if (shown && !piece.mayShowPublicly) {
+        throw new AppError("voice.not_agreed", 409, "The person did not agree to their words being shown on the service's page, so they cannot be.");
+      }
       if (!shown) {
         await voice.hideExcerpt(piece.serviceId, feedbackId);
       } else {
@@ -37,7 +40,7 @@ export function voiceFeature({ voice, feedback, directory, record: audit }: Deps
         if (chosen.length >= MAX_EXCERPTS && !chosen.some((e) => e.feedbackId === feedbackId)) {
           throw new AppError("voice.too_many", 409, `A service page shows at most ${MAX_EXCERPTS} excerpts. Hide one first.`);
         }
-        await voice.showExcerpt(piece.serviceId, { kind: "excerpt", feedbackId, text: piece.redactedText, month: monthOf(piece.createdAt), scores: piece.scores });
+        await voice.showExcerpt(piece.serviceId, { kind: "excerpt", feedbackId, text: piece.redactedText, month: monthOf(piece.createdAt), scores: piece.scores }, piece.expiresAt);
       }
       await audit("feedback.excerpt_chosen", source, { actorId: actor.accountId, record: `feedback:${feedbackId}`, organisationId: piece.organisationId });
       return { shown };

@@ -64,6 +64,8 @@ describe("giving feedback", () => {
     expect(await queue()).toEqual([]);
     const month = new Date(env.clock.now).toISOString().slice(0, 7);
     expect(await feedbackRepository(env.db).areaCounters(AREA, month)).toMatchObject({ pieces: 1, "equality.gender.boy-man": 1, "equality.ethnicity.black-african": 1 });
+    // Counted, and not kept beside the piece, where they could help pick someone out.
+    expect((await stored())[0]).not.toHaveProperty("equality");
   });
 
   test("50 identical submissions at once store one piece and count it once", async () => {
@@ -135,6 +137,9 @@ describe("moderation", () => {
 
     const decided = await env.call("POST", `/api/staff/moderation/${id}/decision`, { token: tokens.moderator, body: { decision: "approve", redactions: piece.proposals } });
     expect(decided.json).toEqual({ state: "approved" });
+    // What was removed is nowhere in clear: the redactions are kept as places, not words.
+    const all = await everything();
+    for (const removed of ["Sarah Jones", "St Mary's Academy", "07700 900123"]) expect(all, removed).not.toContain(removed);
     for (const who of ["worker", "commissioner"]) {
       const { pieces } = await approvedFor(who);
       expect(pieces).toHaveLength(1);
@@ -164,6 +169,9 @@ describe("moderation", () => {
     expect(noReason.json.error.fields).toEqual([{ field: "reason", message: "Say why you are rejecting it." }]);
     expect((await env.call("POST", `/api/staff/moderation/${id}/decision`, { token: tokens.moderator, body: { decision: "reject", reason: "Not about the service." } })).json).toEqual({ state: "rejected" });
     for (const who of ["worker", "commissioner"]) expect((await approvedFor(who)).pieces).toEqual([]);
+    expect(await everything()).not.toContain("Not about the service.");
+    const reopened = (await env.call("GET", `/api/staff/moderation/${id}`, { token: tokens.moderator })).json.piece;
+    expect(reopened.decided.reason).toBe("Not about the service.");
   });
 
   test("redactions that do not fit the text are refused, and the piece stays waiting", async () => {
@@ -189,6 +197,7 @@ describe("moderation", () => {
     const id = pieces[0]!.id;
     const open = (await env.call("GET", `/api/staff/moderation/${id}`, { token: tokens.moderator })).json.piece;
     expect(open.safeguarding.phrases.length).toBeGreaterThan(0);
+    expect(await everything()).not.toContain("kill myself");
     const early = await env.call("POST", `/api/staff/moderation/${id}/decision`, { token: tokens.moderator, body: { decision: "reject", reason: "Risk." } });
     expect(early.status).toBe(409);
     expect(early.json.error.code).toBe("feedback.safeguarding_first");

@@ -141,6 +141,7 @@ describe("moderating a report and who reads it", () => {
     expect(report.proposals.summary.map((p: { text: string }) => p.text)).toContain("Sarah Jones");
     const approve = await env.call("POST", `/api/staff/moderation/group-reports/${groupId}/${id}/decision`, { ...as("moderator"), body: { decision: "approve", redactions: report.proposals } });
     expect(approve.json).toEqual({ state: "approved" });
+    expect(await everything()).not.toContain("Sarah Jones");
 
     for (const who of ["worker", "commissioner"]) {
       const { reports } = (await env.call("GET", "/api/staff/group-reports", as(who))).json;
@@ -155,8 +156,8 @@ describe("moderating a report and who reads it", () => {
     expect((await env.call("GET", "/api/staff/moderation", as("moderator"))).json.pieces).toEqual([]);
   });
 
-  test("addressed only to a service, the area's commissioners do not get it", async () => {
-    const id = await sentReport({ addressedTo: { serviceIds: [SERVICE.id], commissioners: false } });
+  test("addressed only to a service (named twice), the area's commissioners do not get it", async () => {
+    const id = await sentReport({ addressedTo: { serviceIds: [SERVICE.id, SERVICE.id], commissioners: false }, mayShowPublicly: true });
     await env.call("POST", `/api/staff/moderation/group-reports/${groupId}/${id}/decision`, { ...as("moderator"), body: { decision: "approve", redactions: {} } });
     expect((await env.call("GET", "/api/staff/group-reports", as("worker"))).json.reports).toHaveLength(1);
     expect((await env.call("GET", "/api/staff/group-reports", as("commissioner"))).json.reports).toEqual([]);
@@ -169,6 +170,7 @@ describe("moderating a report and who reads it", () => {
     for (const who of ["worker", "commissioner"]) expect((await env.call("GET", "/api/staff/group-reports", as(who))).json.reports).toEqual([]);
     const [mine] = (await env.call("GET", `/api/staff/groups/${groupId}/reports`, as("facilitator"))).json.reports;
     expect(mine).toMatchObject({ state: "rejected", decided: { reason: "Please take out the names." } });
+    expect(await everything()).not.toContain("Please take out the names.");
   });
 
   test("redactions for a part that is not there, or that do not fit, are refused", async () => {

@@ -27,7 +27,7 @@ const voice = async () => (await env.call("GET", `/api/services/${SERVICE.id}/vo
 /** Gives and approves a piece with text; its id. */
 async function approvedPiece(scores: Record<string, number>, text = "They listened to me."): Promise<string> {
   const before = new Set(((await env.call("GET", "/api/staff/moderation", as("moderator"))).json.pieces as { id: string }[]).map((p) => p.id));
-  await env.call("POST", "/api/feedback", { body: { serviceId: SERVICE.id, scores, text }, headers: { "Idempotency-Key": newKey() } });
+  await env.call("POST", "/api/feedback", { body: { serviceId: SERVICE.id, scores, text, mayShowPublicly: true }, headers: { "Idempotency-Key": newKey() } });
   const id = ((await env.call("GET", "/api/staff/moderation", as("moderator"))).json.pieces as { id: string }[]).find((p) => !before.has(p.id))!.id;
   await env.call("POST", `/api/staff/moderation/${id}/decision`, { ...as("moderator"), body: { decision: "approve", redactions: [] } });
   return id;
@@ -54,6 +54,15 @@ describe("what people said", () => {
       { statement: "listened", average: 4, answered: 6 },
       { statement: "safe", average: 4.4, answered: 5 },
     ]);
+  });
+
+  test("words are shown only if the person agreed", async () => {
+    await env.call("POST", "/api/feedback", { body: { serviceId: SERVICE.id, text: "Not for the page." }, headers: { "Idempotency-Key": newKey() } });
+    const { id } = ((await env.call("GET", "/api/staff/moderation", as("moderator"))).json.pieces as { id: string }[])[0]!;
+    await env.call("POST", `/api/staff/moderation/${id}/decision`, { ...as("moderator"), body: { decision: "approve", redactions: [] } });
+    const res = await env.call("PUT", `/api/staff/feedback/${id}/excerpt`, { ...as("manager"), body: { shown: true } });
+    expect(res.status).toBe(409);
+    expect(res.json.error.code).toBe("voice.not_agreed");
   });
 
   test("only a manager of the service's organisation chooses excerpts, at most three", async () => {

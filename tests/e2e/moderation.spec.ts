@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import type { Feedback } from "../../functions/domain/feedback";
+import type { FeedbackInput as Feedback } from "../../functions/domain/feedback";
 import type { Grant } from "../../functions/domain/roles";
 import { EXAMPLE_AREAS } from "../../functions/local/seed";
 import { giveFeedbackThroughTheApi } from "../support/feedback";

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
-import type { Feedback } from "../../functions/domain/feedback";
+import type { FeedbackInput as Feedback } from "../../functions/domain/feedback";
 import { newKey } from "./requests";
 
 /** Gives feedback through the API from a browser test, as the /feedback/ pages do: whether a moderator reads it first, and whether it was flagged. */
