@@ -10,11 +10,12 @@ const MAX_PAGES = 20;
 /** More than this, and the person is asked to type more of the name. */
 const MAX_SHOWN = 25;
 
-/** Lower case, no accents or punctuation, "&" as "and": what a name is matched by. */
+/** Lower case, no accents, apostrophes or punctuation, "&" as "and": what a name is matched by. */
 const tidy = (text: string) =>
   text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
+    .replace(/['\u2019]/g, "")
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[^a-z0-9]+/g, " ")
