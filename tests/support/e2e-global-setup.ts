@@ -37,7 +37,7 @@ export default async function globalSetup() {
     hashKey: randomBytes(32),
     mailer: localOutbox(outboxDir),
     fieldCipher: rawAesFieldCipher(randomBytes(32)),
-    // Every browser test sends from 127.0.0.1: the per-address limits on asking and feedback are lifted here.
+    // Every browser test sends from 127.0.0.1: the per-address limits on asking and on feedback are lifted here.
     limits: { requests: { bucket: "ask", limit: 100_000, windowSeconds: 60 }, feedback: { bucket: "feedback", limit: 100_000, windowSeconds: 60 } },
     publicOrigin: process.env.E2E_BASE_URL,
   }), SITE_DIST);

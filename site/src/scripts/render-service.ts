@@ -69,6 +69,15 @@ export function askLink(service: PublicService): HTMLElement | null {
   return el("p", {}, el("a", { class: "button button--secondary", href: `/ask/?service=${encodeURIComponent(service.id)}` }, "Ask for support"));
 }
 
+/**
+ * The way to tell us how it went with a service (J4). Closed services take no feedback.
+ * Its words stay the same on every service: the page it is on says which service.
+ */
+export function feedbackLink(service: PublicService): HTMLElement | null {
+  if (service.status === "closed") return null;
+  return el("p", {}, el("a", { class: "button button--secondary", href: `/feedback/?service=${encodeURIComponent(service.id)}` }, "Tell us how it went"));
+}
+
 function fact(term: string, ...details: (Node | string | null | false | undefined)[]): Node[] {
   return [el("dt", {}, term), el("dd", {}, ...details)];
 }
@@ -143,6 +152,14 @@ export function serviceDetails(service: PublicService): DocumentFragment {
         {},
         ...service.locations.map((l) => el("li", {}, `${l.name}, ${l.address}, ${l.town}, ${l.postcode}`)),
       ),
+    );
+  }
+  const feedback = feedbackLink(service);
+  if (feedback) {
+    fragment.append(
+      el("h2", {}, "Used this service?"),
+      el("p", {}, "Tell us what it was like, or what waiting for it is like. You do not give your name."),
+      feedback,
     );
   }
   return fragment;

@@ -19,10 +19,6 @@ export const QUESTIONS = [
   "consent",
 ] as const;
 export type Question = (typeof QUESTIONS)[number];
-export type StepId = Question | "start" | "check" | "done";
-
-export const isStep = (value: unknown): value is StepId =>
-  typeof value === "string" && ((QUESTIONS as readonly string[]).includes(value) || ["start", "check", "done"].includes(value));
 
 /** The question each field is answered on: API field errors are shown on that question. */
 export const FIELD_STEP: Record<string, Question> = {

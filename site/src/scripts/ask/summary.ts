@@ -1,5 +1,5 @@
-import { el } from "../dom";
 import { one, type Answers } from "../answers";
+import { summaryRow } from "../question-pages";
 import { CONTACT_ROWS, words, type LabelFor, type SummaryRow } from "../safe-contact";
 import { applies, type Question } from "./steps";
 
@@ -28,17 +28,6 @@ export function summaryRows(answers: Answers, label: LabelFor, onChange: (step: 
   const child = one(answers, "asker") === "child";
   return ROWS.filter((row) => applies(row.part, answers)).map((row) => {
     const name = child && row.childLabel ? row.childLabel : row.label;
-    const change = el("a", { href: "/ask/" }, "Change", el("span", { class: "visually-hidden" }, ` ${name.toLowerCase()}`));
-    change.addEventListener("click", (event) => {
-      event.preventDefault();
-      onChange(row.part);
-    });
-    return el(
-      "div",
-      { class: "summary-list__row" },
-      el("dt", {}, name),
-      el("dd", {}, row.value(answers, label) || (row.empty ?? NOT_ANSWERED)),
-      el("dd", { class: "summary-list__actions" }, change),
-    );
+    return summaryRow(name, row.value(answers, label) || (row.empty ?? NOT_ANSWERED), "/ask/", () => onChange(row.part));
   });
 }

@@ -4,6 +4,7 @@ import { byId, el } from "../dom";
 import { EXIT_EVENT } from "../exit-this-page";
 import { clearErrors, showErrors } from "../form-errors";
 import { checkInActions } from "./actions";
+import { checkInFeedback } from "./feedback";
 import { currentCheckIn, signIn, signOut, signOutAsTheyLeave, type CheckInView } from "./api";
 import { formatDate } from "../dates";
 import { serviceCard } from "./view";
@@ -49,6 +50,8 @@ export function startCheckIn(): void {
     exited: () => exited,
   });
 
+  const feedback = checkInFeedback({ signedOut: () => signedOut(), exited: () => exited });
+
   // Only the state on screen is in the page: one h1, and nothing hidden for a screen reader to find.
   signInSection.remove();
   viewSection.remove();
@@ -68,6 +71,7 @@ export function startCheckIn(): void {
     asked.textContent = "";
     services.replaceChildren();
     doings.reset();
+    feedback.reset();
     signOutProblem.replaceChildren();
   }
 
@@ -94,6 +98,7 @@ export function startCheckIn(): void {
     const cards = request.services.map((service) => {
       const card = serviceCard(service);
       doings.fillCard(card, service, request);
+      feedback.fillCard(card, service);
       return card;
     });
     if (cards.length) services.replaceChildren(...cards);

@@ -50,5 +50,7 @@ export function serviceCard(service: CheckInService): HTMLLIElement {
     signpost,
     // What the person can do about this one service (stop asking it): actions.ts fills this.
     el("div", { "data-service-actions": "", hidden: "" }),
+    // Tell us how it went with it: feedback.ts fills this.
+    el("div", { "data-service-feedback": "", hidden: "" }),
   );
 }
