@@ -42,3 +42,9 @@ export type ModerationState = keyof typeof MODERATION_STATES;
 
 /** The month a piece is counted and shown in (`2026-12`): never the day, so nobody is picked out by when they wrote. */
 export const monthOf = (iso: string) => iso.slice(0, 7);
+
+/** Whether their words (with anything that could identify them taken out) may be shown on the service's public page. */
+export const SHOW_PUBLICLY = {
+  yes: "Yes, the service can show my words on its page",
+  no: "No, only the service and the people who fund it can read them",
+} as const;

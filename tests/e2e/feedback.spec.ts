@@ -108,7 +108,14 @@ test("a young person tells a service how it went from its page, naming people; i
   await expect(page.locator("#text-count")).toHaveText(`You have ${(2000 - NAMING_TEXT.length).toLocaleString("en-GB")} characters left.`);
   await cont(page);
 
-  await expectQuestion(page, 9, 9, "Some questions about you");
+  // With words written, one more question: may the service show them on its page?
+  await expectQuestion(page, 9, 10, "Can the service show your words on its page?");
+  await expect(page.getByText("Why we ask")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Yes, the service can show my words on its page").check();
+  await cont(page);
+
+  await expectQuestion(page, 10, 10, "Some questions about you");
   await expect(page.getByText("You do not have to answer these questions.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Answer these questions" }).click();
@@ -123,7 +130,7 @@ test("a young person tells a service how it went from its page, naming people; i
     ["What is your religion, if you have one?", "No religion"],
   ];
   for (const [i, [question, answer]] of equality.entries()) {
-    await expectQuestion(page, 10 + i, 16, question);
+    await expectQuestion(page, 11 + i, 17, question);
     await expect(page.getByLabel("I'd rather not say")).toBeVisible();
     // Ethnicity's answers are grouped; the others are one component with other words, as age is.
     if (i === 0 || i === 3) await expectAccessible(page);
@@ -140,11 +147,12 @@ test("a young person tells a service how it went from its page, naming people; i
   await expect(list).toContainText(HARBOUR.name);
   await expect(list).toContainText("I used it");
   await expect(list).toContainText(NAMING_TEXT);
+  await expect(list).toContainText("Yes, the service can show my words on its page");
   await expect(list).toContainText("White and Asian");
   await expectAccessible(page);
   // Change one answer: back to its question, then straight back here.
   await page.getByRole("link", { name: "Change i felt safe" }).click();
-  await expectQuestion(page, 6, 16, "I felt safe");
+  await expectQuestion(page, 6, 17, "I felt safe");
   await expect(page.getByLabel("Agree", { exact: true })).toBeChecked();
   await page.getByLabel("Strongly agree").check();
   await cont(page);
@@ -166,6 +174,7 @@ test("a young person tells a service how it went from its page, naming people; i
     usage: "used",
     scores: { listened: 4, choice: 5, safe: 5, waitOk: 2 },
     text: NAMING_TEXT,
+    mayShowPublicly: true,
     equality: { ageBand: "14-15", gender: "girl-woman", ethnicity: "mixed-white-asian", disability: "prefer-not-to-say", religion: "none" },
   });
 
@@ -258,7 +267,7 @@ test("keyboard only: from the home page, find a service by its name, answer, and
   // Nothing written, so nobody reads it first: that line is not said.
   await expect(page.locator("#done-moderated")).toBeHidden();
   await expectAccessible(page);
-  expect(sends.map((s) => s.body)).toEqual([{ serviceId: HARBOUR.id, usage: "waiting", scores: { listened: 3 }, equality: { gender: "boy-man" } }]);
+  expect(sends.map((s) => s.body)).toEqual([{ serviceId: HARBOUR.id, usage: "waiting", scores: { listened: 3 }, mayShowPublicly: false, equality: { gender: "boy-man" } }]);
 });
 
 test("no service chosen, then words over 2,000 characters: each is said clearly, nothing is sent, and Exit wipes the answers", async ({ page, requests: _ }) => {
@@ -325,6 +334,7 @@ test("words that mean someone may be at risk: the thank-you puts the helplines f
   for (let n = 2; n <= 7; n++) await skip(page);
   await page.getByLabel("Is there anything else you want to tell them?").fill(AT_RISK_TEXT);
   await cont(page);
+  await skip(page);
   await page.getByRole("button", { name: "Skip these questions" }).click();
   await expectPage(page, "Check your answers – OneDoor", "Check your answers");
   await expect(page.locator("#check-list")).toContainText("You skipped these");

@@ -33,8 +33,14 @@ describe("the feedback the page sends", () => {
 
   test("only the service: nothing else is sent, and the API takes it", () => {
     const body = JSON.parse(JSON.stringify(feedbackBody({ serviceId: [SERVICE_ID], "scores.safe": [] })));
-    expect(body).toEqual({ serviceId: SERVICE_ID, scores: {} });
+    expect(body).toEqual({ serviceId: SERVICE_ID, scores: {}, mayShowPublicly: false });
     expect(FeedbackSchema.safeParse(body).success).toBe(true);
+  });
+
+  test("words are shown publicly only after a clear yes, and only when there are words", () => {
+    expect(feedbackBody({ serviceId: [SERVICE_ID], text: ["It helped."], mayShowPublicly: ["yes"] }).mayShowPublicly).toBe(true);
+    expect(feedbackBody({ serviceId: [SERVICE_ID], text: ["It helped."] }).mayShowPublicly).toBe(false);
+    expect(feedbackBody({ serviceId: [SERVICE_ID], text: ["  "], mayShowPublicly: ["yes"] }).mayShowPublicly).toBe(false);
   });
 
   test("equality answers given and then skipped are not sent", () => {

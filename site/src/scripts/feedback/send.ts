@@ -26,6 +26,8 @@ export function feedbackBody(answers: Answers) {
     usage: usage && usage in FEEDBACK_USAGE ? usage : undefined,
     scores,
     text: one(answers, "text"),
+    // Only a clear yes, and only with words to show.
+    mayShowPublicly: !!one(answers, "text")?.trim() && one(answers, "mayShowPublicly") === "yes",
     equality: one(answers, ANSWERING_EQUALITY) === "yes" ? equalityBody(answers) : undefined,
   };
 }

@@ -13,8 +13,8 @@ export const OUTCOMES = Object.keys(OUTCOME_STATEMENTS) as OutcomeStatement[];
 export type OutcomeStep = `score-${OutcomeStatement}`;
 export const outcomeStep = (statement: OutcomeStatement): OutcomeStep => `score-${statement}`;
 
-export const QUESTIONS = ["service", "usage", ...OUTCOMES.map(outcomeStep), "text", "equality", ...EQUALITY_STEPS] as const;
-export type FeedbackQuestion = "service" | "usage" | OutcomeStep | "text" | "equality" | EqualityStep;
+export const QUESTIONS = ["service", "usage", ...OUTCOMES.map(outcomeStep), "text", "public", "equality", ...EQUALITY_STEPS] as const;
+export type FeedbackQuestion = "service" | "usage" | OutcomeStep | "text" | "public" | "equality" | EqualityStep;
 
 /** Set when the person chose to answer the questions about them (not sent: it only says which pages to ask). */
 export const ANSWERING_EQUALITY = "equality.answering";
@@ -26,14 +26,16 @@ export const FIELD_STEP: Record<string, FeedbackQuestion> = {
   scores: outcomeStep(OUTCOMES[0]!),
   ...Object.fromEntries(OUTCOMES.map((s) => [`scores.${s}`, outcomeStep(s)])),
   text: "text",
+  mayShowPublicly: "public",
   equality: "equality",
   ...EQUALITY_FIELD_STEPS,
 };
 
 const isEqualityStep = (step: string): step is EqualityStep => (EQUALITY_STEPS as readonly string[]).includes(step);
 
-/** The equality questions are asked only if the person chose to answer them. */
-export const applies = (step: FeedbackQuestion, answers: Answers) => !isEqualityStep(step) || one(answers, ANSWERING_EQUALITY) === "yes";
+/** The equality questions are asked only if the person chose to answer them; showing their words only if they wrote some. */
+export const applies = (step: FeedbackQuestion, answers: Answers) =>
+  step === "public" ? !!one(answers, "text")?.trim() : !isEqualityStep(step) || one(answers, ANSWERING_EQUALITY) === "yes";
 
 export const CHOOSE_SERVICE = "Choose the service you want to tell us about.";
 /** The same problem before there is a list to choose from: it is shown on the name box. */

@@ -10,6 +10,7 @@ const ROWS: SummaryRow<FeedbackQuestion>[] = [
   { part: "usage", label: "How you know it", value: words("usage") },
   ...OUTCOMES.map((statement) => ({ part: outcomeStep(statement), label: OUTCOME_STATEMENTS[statement], value: words(`scores.${statement}`) })),
   { part: "text", label: "What you want to tell them", value: words("text") },
+  { part: "public", label: "Show your words on the service's page", value: words("mayShowPublicly") },
   // Shown only when they were skipped: otherwise each answer has its own row.
   { part: "equality", label: "Questions about you", value: () => "You skipped these" },
   ...EQUALITY_ROWS,
