@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "group_report.read",
   "feedback.excerpt_chosen",
   "response.saved",
+  "response.opened",
   "response.approved",
   "response.rejected",
 ] as const;

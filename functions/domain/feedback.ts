@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EqualityAnswersSchema } from "./equality";
 import { RedactionSchema } from "./redaction";
-import { FEEDBACK_TEXT_MAX, FEEDBACK_USAGE, type Agreement } from "./feedback-labels";
+import { FEEDBACK_TEXT_MAX, FEEDBACK_USAGE } from "./feedback-labels";
 
 export * from "./feedback-labels";
 

@@ -6,7 +6,7 @@ import type { AuditAction } from "../domain/audit";
 import { mayWorkOnRequests, scopeOf, type Actor } from "../domain/policy";
 import { DEFAULT_CHECK_IN_WEEKS, isCheckInOverdue, type Route, type RouteActionInput, type RouteEvent } from "../domain/route";
 import { actionsFrom, changeRoute, isOpen, type RouteChangeOf, type RouteStatus } from "../domain/route-status";
-import type { StaffAccount, StaffActing } from "../domain/staff";
+import type { StaffActing } from "../domain/staff";
 import { openAnswers, openEventTexts, sealEventTexts, type EventTexts } from "./open-request";
 import type { RetentionFeature } from "./retention";
 import type { Source } from "../domain/audit";
@@ -24,8 +24,6 @@ type Deps = {
   now: () => number;
   retention: RetentionFeature;
 };
-
-/** The signed-in member of staff: the policy's view, their account (for their name), where they are. */
 
 export type InboxFilters = { view: "open" | "closed"; status?: RouteStatus; serviceId?: string };
 

@@ -37,7 +37,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function responsesFeature({ responses, voice, feedback, groups, directory, cipher, now, record: audit }: Deps) {
   const iso = () => new Date(now()).toISOString();
 
-  /** The approved target: the organisations that may answer it, the areas whose commissioners read it, when it was approved. */
   /**
    * The approved target: the organisations that may answer it, the areas whose commissioners read
    * it, when it was approved, and the public service pages an answer appears on (by organisation).
@@ -110,9 +109,10 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
       }));
     },
 
-    /** Opens a waiting response for a moderator: its words, and the personal data OneDoor proposes to take out. */
-    async open(actor: Actor, ref: TargetRef, organisationId: string) {
+    /** Opens a waiting response for a moderator (audited): its words, and the personal data OneDoor proposes to take out. */
+    async open({ actor, source }: StaffActing, ref: TargetRef, organisationId: string) {
       const response = await inQueue(actor, ref, organisationId);
+      await audit("response.opened", source, { actorId: actor.accountId, record: recordOf(response), organisationId });
       const texts = await openFields(cipher, recordOf(response), response.pending!.sealed);
       const names = [...(await directory.getOrganisations([organisationId])).values()].map((o) => o.name);
       return {

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import { FeedbackSchema, ModerationDecisionSchema, SafeguardingActionSchema } from "../domain/feedback";
 import { AreaIdSchema } from "../domain/directory";
@@ -10,7 +10,6 @@ import { responseModerationRoutes } from "./responses";
 import { ReportDecisionSchema } from "../domain/groups";
 import type { StaffAuthFeature } from "../features/staff-auth";
 import { idempotencyKey, senderOf } from "../http/idempotency";
-import { sourceAddress } from "../http/source";
 import { requireStaff, staffOf, type StaffVariables } from "../http/staff-session";
 import { validate } from "../http/validate";
 

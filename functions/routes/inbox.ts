@@ -1,5 +1,4 @@
-import { Hono, type Context } from "hono";
-import { sourceAddress } from "../http/source";
+import { Hono } from "hono";
 import { z } from "zod";
 import { isReference } from "../domain/request-codes";
 import { RouteActionInputSchema } from "../domain/route";

@@ -34,7 +34,7 @@ export const responseModerationRoutes = (responses: ResponsesFeature) =>
   new Hono<{ Variables: StaffVariables }>()
     .get("/", validate("query", TargetQuery.required({ organisationId: true })), async (c) => {
       const { organisationId, ...ref } = c.req.valid("query");
-      return c.json({ response: await responses.open(c.get("actor"), ref, organisationId) });
+      return c.json({ response: await responses.open(staffOf(c), ref, organisationId) });
     })
     .post("/decision", validate("query", TargetQuery.required({ organisationId: true })), validate("json", ResponseDecisionSchema), async (c) => {
       const { organisationId, ...ref } = c.req.valid("query");
