@@ -1,4 +1,4 @@
-import { AGREEMENT, OUTCOME_STATEMENTS, type OutcomeStatement } from "../../../functions/domain/feedback-labels";
+import { OUTCOME_STATEMENTS, type OutcomeStatement } from "../../../functions/domain/feedback-labels";
 import { RESPONSE_STATUSES, type ResponseStatus } from "../../../functions/domain/response-labels";
 import { el } from "./dom";
 
@@ -51,13 +51,12 @@ function bar(average: number): SVGElement {
 
 /** One statement: "Most people agreed: I felt listened to", the bar, and the number in words. */
 function score({ statement, average, answered }: { statement: OutcomeStatement; average: number; answered: number }): HTMLLIElement {
-  const nearest = AGREEMENT[Math.round(average) as keyof typeof AGREEMENT];
   return el(
     "li",
     { class: "voice-score" },
     el("p", { class: "voice-score__words" }, el("strong", {}, `${averageWords(average)}:`), ` ${OUTCOME_STATEMENTS[statement]}`),
     bar(average),
-    el("p", { class: "muted voice-score__detail" }, `${average.toLocaleString("en-GB")} out of 5 (5 is "strongly agree"), about "${nearest}", from ${answered} people.`),
+    el("p", { class: "muted voice-score__detail" }, `${average.toLocaleString("en-GB")} out of 5. ${answered} people answered this.`),
   );
 }
 

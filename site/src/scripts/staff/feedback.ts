@@ -49,7 +49,12 @@ function row(piece: ApprovedPiece, { me, scope, names, shownTexts }: RowContext)
     el("p", { class: "card__org" }, monthWords(piece.month)),
     el("p", { class: "feedback-text" }, el("span", { class: "visually-hidden" }, "What they said: "), piece.text),
     scoreFacts(piece.scores, [["How they know the service", usageWords(piece.usage)]]),
-    manages("feedback.feature") ? excerptChoice(piece.id, shownTexts.has(`${piece.serviceId}\n${piece.text}`)) : "",
+    // Offered only when the person said yes: a no is said plainly instead of a button that cannot work.
+    manages("feedback.feature")
+      ? piece.mayShowPublicly === false
+        ? el("p", { class: "muted" }, "The person did not agree to their words being shown on the service's page, so they stay here.")
+        : excerptChoice(piece.id, shownTexts.has(`${piece.serviceId}\n${piece.text}`))
+      : "",
     el("h3", { class: "answers-heading" }, "You said, we did"),
     answers,
     manages("response.write") ? answerForm(piece.id, organisationId!) : "",
