@@ -44,7 +44,7 @@ export type StoredFeedback = {
 };
 
 /** What providers and commissioners are shown of an approved piece: no equality answers, no exact date. */
-export type ApprovedFeedback = Pick<StoredFeedback, "id" | "serviceId" | "organisationId" | "usage" | "scores"> & { month: string; text: string; approvedAt: string };
+export type ApprovedFeedback = Pick<StoredFeedback, "id" | "serviceId" | "organisationId" | "usage" | "scores" | "mayShowPublicly"> & { month: string; text: string; approvedAt: string };
 
 /** What a retried submission is answered with. */
 export type FeedbackIdempotency = { feedbackId: string; answersHash: string; safeguarding: boolean };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RedactionSchema } from "./redaction";
+import { RESPONSE_STATUSES, type ResponseStatus } from "./response-labels";
 
 /**
  * "You said, we did": a provider's answer to approved feedback or a group report addressed to
@@ -7,20 +8,7 @@ import { RedactionSchema } from "./redaction";
  * moderator for personal data only before anyone else reads it.
  */
 
-export const RESPONSE_STATUSES = {
-  heard: "We have heard this",
-  "change-planned": "A change is planned",
-  "change-made": "We have made a change",
-  "not-possible": "We cannot change this",
-} as const;
-export type ResponseStatus = keyof typeof RESPONSE_STATUSES;
-
-/** What a response answers. */
-export const RESPONSE_TARGETS = { feedback: "Feedback", "group-report": "A group report" } as const;
-export type ResponseTarget = keyof typeof RESPONSE_TARGETS;
-
-/** Unanswered this long, a piece is listed for the area's commissioners. */
-export const UNANSWERED_AFTER_DAYS = 28;
+export { RESPONSE_STATUSES, RESPONSE_TARGETS, UNANSWERED_AFTER_DAYS, type ResponseStatus, type ResponseTarget } from "./response-labels";
 
 export const ResponseInputSchema = z
   .strictObject({

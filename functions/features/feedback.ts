@@ -201,7 +201,7 @@ export function feedbackFeature({ feedback, directory, staff, limit, cipher, has
           throw new AppError("request.invalid", 400, message, [{ field: "redactions", message }]);
         }
         after = { ...piece, version: piece.version + 1, state: "approved", redactedText, redactions: spansOf(decision.redactions), decided };
-        approved = { id, serviceId: piece.serviceId, organisationId: piece.organisationId, usage: piece.usage, scores: piece.scores, month: monthOf(piece.createdAt), text: redactedText, approvedAt: at };
+        approved = { id, serviceId: piece.serviceId, organisationId: piece.organisationId, usage: piece.usage, scores: piece.scores, mayShowPublicly: piece.mayShowPublicly, month: monthOf(piece.createdAt), text: redactedText, approvedAt: at };
       } else {
         after = { ...piece, version: piece.version + 1, state: "rejected", decided, sealed: { ...piece.sealed, ...(await sealFields(cipher, record(id), { rejectReason: decision.reason })) } };
       }

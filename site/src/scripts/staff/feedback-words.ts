@@ -33,7 +33,8 @@ export type PieceToModerate = {
 };
 
 /** One approved, redacted piece as providers and commissioners read it. */
-export type ApprovedPiece = { id: string; serviceId: string; serviceName: string; usage?: FeedbackUsage; scores: Scores; month: string; text: string };
+/** `mayShowPublicly` is missing from copies approved before it was kept: the API then decides (409 voice.not_agreed). */
+export type ApprovedPiece = { id: string; serviceId: string; serviceName: string; usage?: FeedbackUsage; scores: Scores; month: string; text: string; mayShowPublicly?: boolean };
 
 export type ApprovedPage = {
   scope: { organisationId: string } | { areaId: string };

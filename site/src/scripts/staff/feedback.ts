@@ -2,7 +2,10 @@ import { byId, el } from "../dom";
 import { getStaff } from "./api";
 import { monthWords, scoreFacts, usageWords, type ApprovedPage, type ApprovedPiece } from "./feedback-words";
 import { showContent, showLoadError, startStaffPage } from "./page";
-import { loadNames, type Names } from "./session";
+import { answerForm, excerptChoice, loadAnswers, loadUnanswered } from "./feedback-answers";
+import { loadNames, mayIn, type Me, type Names } from "./session";
+import { getJson } from "../api";
+import type { ServiceVoice } from "../render-voice";
 
 type Scope = ApprovedPage["scope"];
 
@@ -26,16 +29,43 @@ function scopeName(scope: Scope, names: Names): string {
 const scopeLabel = (scope: Scope, names: Names) =>
   "organisationId" in scope ? (names.organisations.get(scope.organisationId) ?? "Your organisation") : `Services in ${names.areas.get(scope.areaId) ?? scope.areaId}`;
 
-/** One approved piece: the service, the month, how they knew it, their answers in words and the redacted text. No equality answers. */
-function row(piece: ApprovedPiece): HTMLLIElement {
+/** What a row needs besides the piece: who is reading, whose feedback it is, and which words already show publicly. */
+type RowContext = { me: Me; scope: Scope; names: Names; shownTexts: Set<string> };
+
+/**
+ * One approved piece: the service, the month, how they knew it, their answers in words and the
+ * redacted text, then "You said, we did": its approved answers, and for a manager of the
+ * organisation the form to answer and the choice to show the words on the service's page.
+ */
+function row(piece: ApprovedPiece, { me, scope, names, shownTexts }: RowContext): HTMLLIElement {
+  const answers = el("div", { class: "answers", "aria-live": "polite" }, el("p", { class: "muted" }, "Loading answers…"));
+  void loadAnswers(answers, piece.id, names.organisations);
+  const organisationId = "organisationId" in scope ? scope.organisationId : undefined;
+  const manages = (action: "response.write" | "feedback.feature") => !!organisationId && mayIn(me, action, organisationId);
   return el(
     "li",
-    { class: "card", "data-id": piece.id },
+    { class: "card", "data-id": piece.id, id: `piece-${piece.id}`, tabindex: "-1" },
     el("h2", { class: "staff-card-title" }, piece.serviceName),
     el("p", { class: "card__org" }, monthWords(piece.month)),
     el("p", { class: "feedback-text" }, el("span", { class: "visually-hidden" }, "What they said: "), piece.text),
     scoreFacts(piece.scores, [["How they know the service", usageWords(piece.usage)]]),
+    // Offered only when the person said yes: a no is said plainly instead of a button that cannot work.
+    manages("feedback.feature")
+      ? piece.mayShowPublicly === false
+        ? el("p", { class: "muted" }, "The person did not agree to their words being shown on the service's page, so they stay here.")
+        : excerptChoice(piece.id, shownTexts.has(`${piece.serviceId}\n${piece.text}`))
+      : "",
+    el("h3", { class: "answers-heading" }, "You said, we did"),
+    answers,
+    manages("response.write") ? answerForm(piece.id, organisationId!) : "",
   );
+}
+
+/** The words each service's page shows now (service and text), so a row can offer "Stop showing". */
+async function shownOnPages(pieces: ApprovedPiece[]): Promise<Set<string>> {
+  const services = [...new Set(pieces.map((p) => p.serviceId))];
+  const voices = await Promise.all(services.map(async (id) => [id, await getJson<ServiceVoice>(`/api/services/${encodeURIComponent(id)}/voice`)] as const));
+  return new Set(voices.flatMap(([id, v]) => (v.ok && v.data.enough ? v.data.excerpts.map((e) => `${id}\n${e.text}`) : [])));
 }
 
 /**
@@ -57,6 +87,7 @@ export function startApprovedFeedback(): Promise<void> {
     let next: string | undefined;
     let count = 0;
     let scope: Scope | undefined;
+    const serviceNames = new Map<string, string>();
 
     async function load(wanted: Scope | undefined, more: boolean): Promise<void> {
       const query = new URLSearchParams(wanted ?? {});
@@ -85,7 +116,11 @@ export function startApprovedFeedback(): Promise<void> {
         rows.replaceChildren();
         count = 0;
       }
-      rows.append(...page.pieces.map(row));
+      const managed = "organisationId" in page.scope && mayIn(me, "feedback.feature", page.scope.organisationId);
+      const shownTexts = managed ? await shownOnPages(page.pieces) : new Set<string>();
+      rows.append(...page.pieces.map((p) => row(p, { me, scope: page.scope, names: known, shownTexts })));
+      for (const p of page.pieces) serviceNames.set(p.serviceId, p.serviceName);
+      if (!more) void loadUnanswered(serviceNames);
       count += page.pieces.length;
       next = page.before;
       older.hidden = !next;
