@@ -36,14 +36,12 @@ function reportItem(groupId: string, r: Report): HTMLLIElement {
 async function myGroupItem(group: Group): Promise<HTMLLIElement> {
   const result = await getStaff<{ reports: Report[] }>(`/api/staff/groups/${encodeURIComponent(group.id)}/reports`);
   const reports = result.ok ? [...result.data.reports].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt)) : [];
-  const headingId = `group-${group.id}-heading`;
   return el(
     "li",
     { class: "card" },
-    el("h3", { id: headingId }, group.name),
+    el("h3", {}, group.name),
     el("p", {}, group.description),
     el("p", {}, el("a", { class: "button", href: reportHref(group.id) }, "Record a session", el("span", { class: "visually-hidden" }, ` of ${group.name}`))),
-    el("h4", { class: "visually-hidden" }, `Sessions of ${group.name}`),
     !result.ok
       ? el("p", {}, result.error.message)
       : reports.length
