@@ -23,9 +23,12 @@ test("a facilitator records a session with the keyboard alone: a quote without a
   const { group, organisation, services } = await newGroup();
   await signedInPage(page, facilitatorOf(group.id));
 
-  await page.goto("/staff/groups/");
+  await page.goto("/staff/home/");
+  await expect(page.locator("#sections a")).toHaveText(["Groups"]);
+  await tabTo(page, (e) => e.tag === "a" && e.text === "Groups");
+  await page.keyboard.press("Enter");
   await expectPage(page, "Groups – OneDoor", "Contributors' groups");
-  await expect(page.getByRole("heading", { name: group.name })).toBeVisible();
+  await expect(page.getByRole("heading", { name: group.name, exact: true })).toBeVisible();
   await expect(page.getByText("No sessions recorded yet.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Set up a group" })).toBeHidden();
   await expectAccessible(page);
@@ -190,6 +193,7 @@ test("on a phone, an admin sets up a group, after errors for an empty form, and 
   const alert = page.getByRole("alert");
   await expect(alert).toBeFocused();
   await expect(alert).toContainText("Give the group a name.");
+  await expect(alert).toContainText("Choose the area the group meets in.");
   await expect(alert).toContainText("Choose the organisation that runs the group.");
   await expect(page.getByLabel("Name of the group")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);

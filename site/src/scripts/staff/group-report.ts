@@ -1,7 +1,7 @@
 import type { PublicService } from "../../../../functions/domain/directory";
 import { getJson, showApiError } from "../api";
 import { byId, el } from "../dom";
-import { getStaff, sendStaff } from "./api";
+import { getStaff, sendStaff, type ApiError } from "./api";
 import { checkedOf, clearAllErrors, setChecked, setText, showFormErrors, textOf, type FieldError } from "./form";
 import { consentMessage, STATE_WORDS, type Group, type Quote, type Report, type ReportInput, type Theme } from "./group-words";
 import { formatDate, setTitle, showContent, showLoadError, showState, showSuccess, startStaffPage } from "./page";
@@ -69,16 +69,25 @@ function quoteErrors(): FieldError[] {
   });
 }
 
-/** An API error about a quote ("quotes.1.text", "quotes.consent") points at that quote's row. */
-function quoteField(field: string, message: string): string | undefined {
-  if (!field.startsWith("quotes")) return undefined;
-  const index = Number(field.match(/\d+/)?.[0] ?? Number(message.match(/^Quote (\d+)/)?.[1] ?? 1) - 1);
+/**
+ * An API error about a quote points at that quote's row: by its place in the field
+ * ("quotes.1.text"), or, when the field does not say ("quotes.consent"), by the message's "Quote 2:".
+ */
+function quoteField(field: string, message: string): string {
+  const place = field.match(/\d+/)?.[0];
+  const index = place !== undefined ? Number(place) : Number(message.match(/^Quote (\d+)/)?.[1] ?? 1) - 1;
   const row = rows()[index];
-  if (!row) return "quotes";
-  return `${row.dataset.key}-${field.endsWith("consent") ? "consent" : "text"}`;
+  return row ? `${row.dataset.key}-${field.endsWith("consent") ? "consent" : "text"}` : "quotes";
 }
 
-const fieldFor = (field: string) => quoteField(field, "") ?? (field.startsWith("addressedTo") ? "addressedTo" : field);
+/** The API's errors, each pointed at its box on this form. */
+function placed(error: ApiError): ApiError {
+  const fields = error.fields.map((f) => ({
+    ...f,
+    field: f.field.startsWith("quotes") ? quoteField(f.field, f.message) : f.field.startsWith("addressedTo") ? "addressedTo" : f.field,
+  }));
+  return { ...error, fields };
+}
 
 function inputFrom(form: HTMLFormElement): ReportInput {
   const participants = textOf(form, "participants");
@@ -199,7 +208,7 @@ export function startGroupReport(): Promise<void> {
           ? await sendStaff<{ id: string; state: string }>("PUT", `${base}/${encodeURIComponent(reportId)}`, body)
           : await sendStaff<{ id: string; state: string }>("POST", base, body);
         if (!saved.ok) {
-          showApiError(form, saved.error, { fieldFor, messages: MESSAGES });
+          showApiError(form, placed(saved.error), { messages: MESSAGES });
           return;
         }
         if (!reportId) {
@@ -216,7 +225,7 @@ export function startGroupReport(): Promise<void> {
         }
         const sent = await sendStaff<{ id: string; state: string }>("POST", `${base}/${encodeURIComponent(reportId)}/send`);
         if (!sent.ok) {
-          showApiError(form, sent.error, { fieldFor, messages: MESSAGES });
+          showApiError(form, placed(sent.error), { messages: MESSAGES });
           return;
         }
         clearAllErrors();

@@ -96,7 +96,9 @@ async function startAdmin(groups: Group[]): Promise<void> {
       organisationId: textOf(form, "organisationId"),
     });
     if (!result.ok) {
-      showApiError(form, result.error, { messages: MESSAGES });
+      // The API asks for an area's code; here the area is chosen from a list, so say that instead.
+      const fields = result.error.fields.map((f) => (f.field === "areaId" ? { ...f, message: MESSAGES.areaId } : f));
+      showApiError(form, { ...result.error, fields }, { messages: MESSAGES });
       return;
     }
     clearAllErrors();
