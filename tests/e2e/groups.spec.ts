@@ -25,6 +25,7 @@ test("a facilitator records a session with the keyboard alone: a quote without a
 
   await page.goto("/staff/home/");
   await expect(page.locator("#sections a")).toHaveText(["Groups"]);
+  await expect(page.locator("#me-roles")).toHaveText(`Facilitator, ${group.name}`);
   await tabTo(page, (e) => e.tag === "a" && e.text === "Groups");
   await page.keyboard.press("Enter");
   await expectPage(page, "Groups – OneDoor", "Contributors' groups");
