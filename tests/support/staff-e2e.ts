@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { auditRepository } from "../../functions/db/audit";
 import { createDatabase, type Database } from "../../functions/db/client";
 import { directoryRepository } from "../../functions/db/directory";
+import { groupRepository } from "../../functions/db/groups";
+import type { Group } from "../../functions/domain/groups";
 import { localOutbox } from "../../functions/email/outbox";
 import { AreaSchema, OrganisationSchema, ServiceSchema, type Area, type Organisation, type Service } from "../../functions/domain/directory";
 import type { Grant } from "../../functions/domain/roles";
@@ -151,4 +153,24 @@ export async function addAuditEntries(count: number): Promise<void> {
   await Promise.all(
     Array.from({ length: count }, (_, i) => audit.append({ action: "audit.read", at: new Date(at + i).toISOString(), sourceHash: "e2e-test" })),
   );
+}
+
+/**
+ * A contributors' group of its own, run by a provider of its own in an area of its own (newProvider),
+ * so its session form lists only that provider's two services.
+ */
+export async function newGroup(): Promise<{ group: Group; organisation: Organisation; services: [Service, Service] }> {
+  const { area, organisation, services } = await newProvider();
+  const at = new Date().toISOString();
+  const group: Group = {
+    id: randomUUID(),
+    name: `Test group ${randomUUID().slice(0, 8)}`,
+    areaId: area.id,
+    description: "Young people who meet once a month.",
+    organisationId: organisation.id,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await groupRepository(database()).saveGroup(group);
+  return { group, organisation, services };
 }

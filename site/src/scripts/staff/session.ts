@@ -26,8 +26,8 @@ export const mayIn = (me: Me, action: Action, organisationId: string) => decide(
 /** The organisations the person works for, from their grants. */
 export const ownOrganisationIds = (grants: Grant[]) => [...new Set(grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])))];
 
-/** Names for the ids in grants: organisations and areas. */
-export type Names = { organisations: Map<string, string>; areas: Map<string, string> };
+/** Names for the ids in grants: organisations, areas and (for those who may list them) contributors' groups. */
+export type Names = { organisations: Map<string, string>; areas: Map<string, string>; groups?: Map<string, string> };
 
 /**
  * The names of organisations and areas, for showing roles in words. An admin can list every
@@ -43,6 +43,10 @@ export async function loadNames(me: Me, organisationIds: string[] = ownOrganisat
     const found = await Promise.all(organisationIds.map((id) => getStaff<{ organisation: { id: string; name: string } }>(`/api/staff/organisations/${id}`)));
     for (const r of found) if (r.ok) names.organisations.set(r.data.organisation.id, r.data.organisation.name);
   }
+  if (mayEver(me, "group.list")) {
+    const groups = await getStaff<{ groups: { id: string; name: string }[] }>("/api/staff/groups");
+    if (groups.ok) names.groups = new Map(groups.data.groups.map((g) => [g.id, g.name]));
+  }
   const areaList = await areas;
   if (areaList.ok) for (const a of areaList.data.areas) names.areas.set(a.id, a.name);
   return names;
@@ -53,6 +57,6 @@ export function describeGrant(grant: Grant, names?: Names): string {
   const label = roleLabel(grant.role);
   if (grant.organisationId) return `${label}, ${names?.organisations.get(grant.organisationId) ?? "another organisation"}`;
   if (grant.areaId) return `${label}, ${names?.areas.get(grant.areaId) ?? grant.areaId}`;
-  if (grant.groupId) return `${label}, group ${grant.groupId.slice(0, 8)}`;
+  if (grant.groupId) return `${label}, ${names?.groups?.get(grant.groupId) ?? `group ${grant.groupId.slice(0, 8)}`}`;
   return label;
 }
