@@ -3,6 +3,7 @@ import type { RouteStatus } from "../../../../functions/domain/route-status";
 import { NEEDS } from "../../../../functions/domain/vocabulary";
 import { byId, el } from "../dom";
 import { getStaff } from "./api";
+import { loadList } from "./list-page";
 import { formatDate, formatDateTime, setTitle, showContent, showLoadError, showState, startStaffPage } from "./page";
 import { ago, askerWords, statusTag, weeksWords, type AgeBand, type Asker } from "./routes";
 
@@ -74,58 +75,11 @@ function row(overview: Overview): HTMLLIElement {
  */
 export function startCoordinationList(): Promise<void> {
   return startStaffPage(async () => {
-    const rows = byId("coordination-rows");
-    const status = byId("coordination-status");
-    const problem = byId("coordination-problem");
-    const empty = byId("coordination-empty");
-    let shown = false;
-    let loading = false;
-
-    async function load(): Promise<void> {
-      const result = await getStaff<{ requests: Overview[] }>("/api/staff/coordination");
-      if (!result.ok) {
-        if (result.status === 403 || result.status === 404) {
-          showLoadError(result.status, result.error);
-          return;
-        }
-        rows.replaceChildren();
-        empty.hidden = true;
-        status.textContent = "";
-        byId("coordination-problem-message").textContent = result.error.message;
-        problem.hidden = false;
-        if (!shown) showContent();
-        shown = true;
-        byId("coordination-problem-heading").focus();
-        return;
-      }
-      const { requests } = result.data;
-      problem.hidden = true;
+    await loadList("coordination", () => getStaff<{ requests: Overview[] }>("/api/staff/coordination"), ({ requests }, { rows, status }) => {
       rows.replaceChildren(...requests.map(row));
-      empty.hidden = requests.length > 0;
       status.textContent = `Showing ${requests.length} ${requests.length === 1 ? "person" : "people"}.`;
-      if (!shown) showContent();
-      shown = true;
-    }
-
-    async function run(): Promise<void> {
-      if (loading) return;
-      loading = true;
-      try {
-        await load();
-      } finally {
-        loading = false;
-      }
-    }
-
-    byId("coordination-retry").addEventListener("click", async () => {
-      await run();
-      // The button has gone with the problem: focus moves to the line that says what is shown.
-      if (problem.hidden) {
-        status.setAttribute("tabindex", "-1");
-        status.focus();
-      }
+      return requests.length;
     });
-    await run();
   });
 }
 

@@ -1,7 +1,8 @@
 import { byId, el } from "../dom";
 import { getStaff } from "./api";
 import type { Queued, QueuedPiece } from "./feedback-words";
-import { formatDateTime, showContent, showLoadError, showSuccess, startStaffPage } from "./page";
+import { loadList } from "./list-page";
+import { formatDateTime, showSuccess, startStaffPage } from "./page";
 import { ago } from "./routes";
 
 /** The link to one piece's page. */
@@ -40,62 +41,16 @@ function row(piece: QueuedPiece): HTMLLIElement {
  */
 export function startModerationQueue(): Promise<void> {
   return startStaffPage(async () => {
-    const rows = byId("moderation-rows");
-    const status = byId("moderation-status");
-    const problem = byId("moderation-problem");
-    const empty = byId("moderation-empty");
-    let shown = false;
-    let loading = false;
-
-    async function load(): Promise<void> {
-      const result = await getStaff<{ pieces: Queued[] }>("/api/staff/moderation");
-      if (!result.ok) {
-        if (result.status === 403 || result.status === 404) {
-          showLoadError(result.status, result.error);
-          return;
-        }
-        rows.replaceChildren();
-        empty.hidden = true;
-        status.textContent = "";
-        byId("moderation-problem-message").textContent = result.error.message;
-        problem.hidden = false;
-        if (!shown) showContent();
-        shown = true;
-        byId("moderation-problem-heading").focus();
-        return;
-      }
-      const pieces = result.data.pieces.filter((p): p is QueuedPiece => p.kind === "feedback");
-      problem.hidden = true;
+    const shown = await loadList("moderation", () => getStaff<{ pieces: Queued[] }>("/api/staff/moderation"), (data, { rows, status }) => {
+      const pieces = data.pieces.filter((p): p is QueuedPiece => p.kind === "feedback");
       rows.replaceChildren(...pieces.map(row));
-      empty.hidden = pieces.length > 0;
       const risky = pieces.filter((p) => p.safeguarding && !p.safeguarding.actioned).length;
       status.textContent =
         pieces.length === 1
           ? `1 piece waiting.${risky ? " It may mean someone is at risk." : ""}`
           : `${pieces.length} pieces waiting${risky ? `, ${risky} of them may mean someone is at risk.` : "."}`;
-      if (!shown) showContent();
-      shown = true;
-    }
-
-    async function run(): Promise<void> {
-      if (loading) return;
-      loading = true;
-      try {
-        await load();
-      } finally {
-        loading = false;
-      }
-    }
-
-    byId("moderation-retry").addEventListener("click", async () => {
-      await run();
-      // The button has gone with the problem: focus moves to the line that says what is shown.
-      if (problem.hidden) {
-        status.setAttribute("tabindex", "-1");
-        status.focus();
-      }
+      return pieces.length;
     });
-    await run();
 
     const decided = DECIDED[new URLSearchParams(window.location.search).get("decided") ?? ""];
     if (decided && shown) {
