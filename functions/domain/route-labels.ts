@@ -27,6 +27,20 @@ export const CLOSE_OUTCOMES = {
 } as const;
 export type CloseOutcome = keyof typeof CLOSE_OUTCOMES;
 
+/**
+ * Why a service could not help, as a kind of reason: what commissioners see as gaps. The words
+ * the worker writes to the person stay theirs (and encrypted); this is chosen beside them.
+ */
+export const DECLINE_REASONS = {
+  "not-eligible-age": "Outside the ages we work with",
+  "not-eligible-area": "Outside the area we cover",
+  "not-our-need": "We do not offer the support they need",
+  full: "We cannot take anyone new at the moment",
+  "better-elsewhere": "Another service is a better fit",
+  other: "Another reason",
+} as const;
+export type DeclineReason = keyof typeof DECLINE_REASONS;
+
 /** "How are you doing?": five points with words, lowest first. The lowest marks the request urgent. */
 export const FEELINGS = {
   "really-bad": "Really bad",

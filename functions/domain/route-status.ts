@@ -94,6 +94,26 @@ export type RouteChangeOf = {
 };
 
 /**
+ * What the statistics need to know of a change, kept on the route so its figures can be worked
+ * out from the route alone (request-stats.ts): the first time the service reached the person,
+ * when support started, and when and how it ended.
+ */
+function milestones(route: Route, status: RouteStatus, change: RouteChangeOf): Partial<Route> {
+  const set: Partial<Route> = {};
+  if (!route.firstContactAt && change.action === "contact" && change.record?.outcome === "reached") set.firstContactAt = change.at;
+  if (!route.startedAt && status === "allocated") set.startedAt = change.at;
+  if (isOpen(route.status) && !isOpen(status)) {
+    set.endedAt = change.at;
+    if (status === "declined") {
+      set.outcome = change.record?.reasonCode ?? "not-given";
+      if (change.record?.signpostServiceId) set.signpostServiceId = change.record.signpostServiceId;
+    }
+    if (status === "closed" && change.record?.outcome) set.outcome = change.record.outcome;
+  }
+  return set;
+}
+
+/**
  * The one way a route changes: the status from the transitions above (an action that is not a
  * status change keeps the status, and only an open route takes one), the version one higher, the
  * time, and the event for its history. Says why in plain words when the change is not allowed.
@@ -108,7 +128,7 @@ export function changeRoute(route: Route, change: RouteChangeOf): { ok: true; ch
     return { ok: false, reason: `This request is ${STATE[route.status]}, so nothing more can be recorded on it.` };
   }
   const version = route.version + 1;
-  const after: Route = { ...route, ...change.set, status, updatedAt: change.at, version };
+  const after: Route = { ...route, ...change.set, ...milestones(route, status, change), status, updatedAt: change.at, version };
   const event: RouteEvent = { sealed: {}, ...change.record, id: change.id, reference: route.reference, serviceId: route.serviceId, version, at: change.at, action: change.action };
   return { ok: true, change: { before: route, after, event } };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AreaIdSchema, NeedSchema } from "./directory";
-import { CLOSE_OUTCOMES, CONTACT_CHANNELS, CONTACT_OUTCOMES } from "./route-labels";
+import { CLOSE_OUTCOMES, CONTACT_CHANNELS, CONTACT_OUTCOMES, DECLINE_REASONS } from "./route-labels";
 import { ROUTE_STATUSES, type RouteAction } from "./route-status";
 import { AGE_BANDS, ASKERS } from "./support-request-labels";
 
@@ -36,6 +36,16 @@ export const RouteSchema = z.object({
   checkInEveryWeeks: z.number().int().optional(),
   /** ...counted from here: when they joined the list, or the last contact attempt recorded. */
   lastContactAt: z.iso.datetime().optional(),
+  /**
+   * Milestones for the statistics, set by changeRoute (route-status.ts) and nowhere else: when the
+   * service first reached them, when support started (a worker allocated), and how it ended.
+   */
+  firstContactAt: z.iso.datetime().optional(),
+  startedAt: z.iso.datetime().optional(),
+  endedAt: z.iso.datetime().optional(),
+  /** A close's outcome or a decline's kind of reason (codes, never words). */
+  outcome: z.string().optional(),
+  signpostServiceId: z.uuid().optional(),
 });
 export type Route = z.infer<typeof RouteSchema>;
 
@@ -80,6 +90,8 @@ export const RouteActionInputSchema = z.discriminatedUnion(
       .object({
         action: z.literal("decline"),
         reason: z.string({ error: "Say why you cannot help." }).trim().min(1, "Say why you cannot help.").max(500, "Use at most 500 characters."),
+        /** The kind of reason, for the statistics; the words above are for the person. */
+        reasonCode: z.enum(keysOf(DECLINE_REASONS), { error: "Choose the kind of reason from the list." }).optional(),
         signpostServiceId: z.uuid({ error: "Choose a service from the list." }).optional(),
         signpostText: z.string().trim().max(200, "Use at most 200 characters.").optional(),
       })
@@ -118,6 +130,8 @@ export const RouteEventSchema = z.object({
   expectedWaitWeeks: z.number().int().optional(),
   allocatedTo: StaffNameSchema.optional(),
   outcome: z.string().optional(),
+  /** For `decline`: the kind of reason (DECLINE_REASONS). */
+  reasonCode: z.string().optional(),
   channel: z.string().optional(),
   signpostServiceId: z.uuid().optional(),
   /** Encrypted `reason`, `note`, `signpostText` (features/open-request.ts). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AreaIdSchema, LanguageSchema, NeedSchema, WorkerGenderSchema } from "./directory";
+import { EqualityAnswersSchema } from "./equality";
 import { AGE_BANDS, ASKERS, CONTACT_METHODS, TIMES_OF_DAY, YES_NO_UNSURE } from "./support-request-labels";
 import { tidyPhone, UK_PHONE, UK_PHONE_MESSAGE } from "./phone";
 import { DAYS } from "./vocabulary";
@@ -84,6 +85,11 @@ export const SupportRequestSchema = z
     consentServiceIds: z.array(z.uuid()),
     /** Separately: may a navigator coordinate between the services? */
     consentToCoordination: z.boolean().default(false),
+    /**
+     * The optional equality questions (principle 7). Never part of the request its services
+     * read: kept apart with the request's other anonymous facts, for statistics (request-stats.ts).
+     */
+    equality: EqualityAnswersSchema.optional(),
   })
   .superRefine((r, ctx) => {
     const missing = r.serviceIds.filter((id) => !r.consentServiceIds.includes(id));
@@ -115,14 +121,15 @@ export const IDENTIFYING_FIELDS = [
 export type IdentifyingField = (typeof IDENTIFYING_FIELDS)[number];
 
 /** A request with its identifying answers taken out: what may be stored in clear. */
-export type ClearRequest = Omit<SupportRequest, "message" | "contact" | "preferences"> & {
+export type ClearRequest = Omit<SupportRequest, "message" | "contact" | "preferences" | "equality"> & {
   contact: Omit<SupportRequest["contact"], "phone" | "email" | "trustedAdult" | "codeWord">;
   preferences: Omit<SupportRequest["preferences"], "accessibilityNeeds">;
 };
 
 /** Splits a request into what stays in clear and the identifying answers, as text. */
 export function splitIdentifying(request: SupportRequest): { clear: ClearRequest; identifying: Record<IdentifyingField, string | undefined> } {
-  const { message, contact, preferences, ...rest } = request;
+  // The equality answers are not the services' to read: they go apart, with the request's facts.
+  const { message, contact, preferences, equality: _equality, ...rest } = request;
   const { phone, email, trustedAdult, codeWord, ...safeContact } = contact;
   const { accessibilityNeeds, ...clearPreferences } = preferences;
   return {

@@ -183,6 +183,7 @@ export function inboxFeature({ requests, directory, staff, cipher, record, now, 
         }
         recorded.signpostServiceId = input.signpostServiceId;
       }
+      if (input.action === "decline" && input.reasonCode) recorded.reasonCode = input.reasonCode;
       const { reason, note, signpostText } = input as EventTexts;
       recorded.sealed = await sealEventTexts(cipher, reference, id, { reason, note, signpostText });
 
