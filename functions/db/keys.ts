@@ -1,3 +1,5 @@
+import type { StatCell } from "../domain/request-stats";
+
 /**
  * Every key string in the table is built here and nowhere else.
  *
@@ -28,6 +30,11 @@
  *                                        `<0 urgent|1>#<createdAt>#<ref>#<serviceId>`: the inbox,
  *                                        urgent first, then oldest
  * - `REQUEST#<ref>` / `EVENT#<serviceId>#<version>`  what was done to a route, oldest first
+ * - `REQUEST#<ref>` / `FACTS`            its anonymous facts (area, ages, needs, equality answers),
+ *                                        apart from the request its services read: what it counts for
+ * - `STATS#REQUESTS#AREA#<area>` / `<month>#AREA` and `<month>#SERVICE#<id>`  request figures kept
+ *                                        up as events happen (domain/request-stats.ts)
+ * - `STATS#NOW#SERVICE#<id>` / `OPEN#<day>` and `CHECKIN#<day>`  a service's waiting now
  * - `CONTACT#<hash>` / `REQUEST#<ref>`   a keyed hash of a phone or email, for duplicate hints
  * - `IDEMPOTENCY#<hash>` / `IDEMPOTENCY` the answer to a submission, so a retry returns it again
  * - `CHECKIN#<hash>` / `CHECKIN`         a person's check-in session, keyed by its token's hash
@@ -93,6 +100,22 @@ export const keys = {
     pk: `REQUEST#${reference}`,
     sk: `EVENT#${serviceId}#${String(version).padStart(6, "0")}`,
   }),
+  requestFacts: (reference: string) => ({ pk: `REQUEST#${reference}`, sk: "FACTS" }),
+  /** Where each kind of request figure is kept: an area's months (one Query reads a period), or a service's now. */
+  requestStats: (cell: StatCell) => {
+    switch (cell.kind) {
+      case "demand":
+        return { pk: `STATS#REQUESTS#AREA#${cell.areaId}`, sk: `${cell.month}#AREA` };
+      case "access":
+        return { pk: `STATS#REQUESTS#AREA#${cell.areaId}`, sk: `${cell.month}#SERVICE#${cell.serviceId}` };
+      case "open":
+        return { pk: `STATS#NOW#SERVICE#${cell.serviceId}`, sk: `OPEN#${cell.day}` };
+      case "check-in":
+        return { pk: `STATS#NOW#SERVICE#${cell.serviceId}`, sk: `CHECKIN#${cell.day}` };
+    }
+  },
+  requestStatsOfArea: (areaId: string) => ({ pk: `STATS#REQUESTS#AREA#${areaId}` }),
+  waitingNowOfService: (serviceId: string) => ({ pk: `STATS#NOW#SERVICE#${serviceId}` }),
   contactMatch: (hash: string, reference: string) => ({ pk: `CONTACT#${hash}`, sk: `REQUEST#${reference}` }),
   contactMatches: (hash: string) => ({ pk: `CONTACT#${hash}` }),
   idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: "IDEMPOTENCY" }),

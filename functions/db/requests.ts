@@ -1,12 +1,13 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { changeTally, combine, factsTally, negate, routeTally, type RequestFacts, type Tally } from "../domain/request-stats";
 import { isOpen, type RouteChange } from "../domain/route-status";
 import { RouteEventSchema, RouteSchema, type Route, type RouteEvent } from "../domain/route";
 import type { ClearRequest } from "../domain/support-request";
 import type { Database } from "./client";
 import { conditionally } from "./conditions";
 import { idempotencyPut, getIdempotency } from "./idempotency";
-import { strip } from "./items";
+import { addCounters, strip } from "./items";
 import { keys } from "./keys";
 import { partition, queryAll } from "./query-all";
 import { countInWindow, type WindowLimit } from "./rate-limits";
@@ -64,6 +65,9 @@ export function requestRepository(db: Database) {
     type: "contact-match",
   });
   const eventItem = (event: RouteEvent) => ({ ...event, ...keys.routeEvent(event.reference, event.serviceId, event.version), type: "route-event" });
+  const factsItem = (facts: RequestFacts) => ({ ...facts, ...keys.requestFacts(facts.reference), type: "request-facts" });
+  /** The figures a change moves (domain/request-stats.ts), as updates for the change's own transaction. */
+  const statUpdates = (tallies: Tally[]) => tallies.map(({ cell, counters }) => ({ Update: addCounters(TableName, keys.requestStats(cell), counters) }));
 
   return {
     /**
@@ -72,6 +76,8 @@ export function requestRepository(db: Database) {
      */
     async create(input: {
       request: StoredRequest;
+      /** Its anonymous facts, kept apart and counted with its routes. */
+      facts: RequestFacts;
       routes: Route[];
       /** Open routes of earlier requests that this one may duplicate: they are marked too. */
       duplicatesOf?: Route[];
@@ -104,6 +110,8 @@ export function requestRepository(db: Database) {
                 },
               })),
               ...request.contactHashes.map((hash) => ({ Put: { TableName, Item: contactMatchItem(hash, request.reference, organisationIds) } })),
+              { Put: { TableName, Item: factsItem(input.facts) } },
+              ...statUpdates(combine(factsTally(input.facts), ...routes.map(routeTally))),
             ],
           }),
         );
@@ -131,11 +139,13 @@ export function requestRepository(db: Database) {
     },
 
     /** A request whole, in one Query of its partition: the request, its routes and their events. */
-    async getWhole(reference: string): Promise<{ request?: StoredRequest; routes: Route[]; events: RouteEvent[] }> {
+    async getWhole(reference: string): Promise<{ request?: StoredRequest; facts?: RequestFacts; routes: Route[]; events: RouteEvent[] }> {
       const items = await queryAll(db, { ...partition(keys.requestPartition(reference).pk), ConsistentRead: true });
       const request = items.find((i) => i.type === "request");
+      const facts = items.find((i) => i.type === "request-facts");
       return {
         request: request ? (strip(request) as StoredRequest) : undefined,
+        facts: facts ? (strip(facts) as RequestFacts) : undefined,
         routes: items.filter((i) => i.type === "route").map((i) => RouteSchema.parse(strip(i))),
         events: items.filter((i) => i.type === "route-event").map((i) => RouteEventSchema.parse(strip(i))),
       };
@@ -166,7 +176,8 @@ export function requestRepository(db: Database) {
       try {
         await db.doc.send(
           new TransactWriteCommand({
-            TransactItems: changes.flatMap(({ before, after, event }) => [
+            TransactItems: [
+              ...changes.flatMap(({ before, after, event }) => [
               {
                 Put: {
                   TableName,
@@ -180,6 +191,8 @@ export function requestRepository(db: Database) {
                 ? [{ Put: { TableName, Item: { ...keys.retentionCheck(after.reference, event.id), reference: after.reference, type: "retention-check" } } }]
                 : []),
             ]),
+              ...statUpdates(changeTally(changes)),
+            ],
           }),
         );
         return true;
@@ -207,6 +220,7 @@ export function requestRepository(db: Database) {
                 { Put: { TableName, Item: routeItem(after), ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": was.version } } },
                 { Put: { TableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(pk)" } },
               ]),
+              ...statUpdates(changeTally(changes)),
             ],
           }),
         );
@@ -267,11 +281,13 @@ export function requestRepository(db: Database) {
     /**
      * Removes a finished request's personal data and keeps what is anonymous: the routes (status,
      * service, area, dates, age band, needs) and when each action happened, without notes, names
-     * or links to other requests. So statistics do not change when personal data goes.
+     * or links to other requests. So statistics do not change when personal data goes: the
+     * request's facts stay without its equality answers, which the counters already hold.
      */
     async purgePersonalData(reference: string, purgeAt: string): Promise<void> {
       const whole = await this.getWhole(reference);
       const writes = [
+        ...(whole.facts?.equality ? [{ Update: { TableName, Key: keys.requestFacts(reference), UpdateExpression: "REMOVE equality" } }] : []),
         ...(whole.request ? [{ Delete: { TableName, Key: keys.request(reference) } }] : []),
         ...(whole.request?.contactHashes ?? []).map((hash) => ({ Delete: { TableName, Key: keys.contactMatch(hash, reference) } })),
         ...(whole.request ? [{ Delete: { TableName, Key: keys.idempotency(whole.request.idempotencyKeyHash) } }] : []),
@@ -287,6 +303,35 @@ export function requestRepository(db: Database) {
     },
 
     /**
+     * Takes a request out of the figures as if it had never been made: its facts and its routes go
+     * in one transaction with the counters they added, each route only as it was read. A route
+     * changed meanwhile is read again, so nothing is taken away twice or left behind.
+     */
+    async uncount(reference: string): Promise<void> {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const { facts, routes } = await this.getWhole(reference);
+        if (!facts && !routes.length) return;
+        try {
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                ...(facts ? [{ Delete: { TableName, Key: keys.requestFacts(reference), ConditionExpression: "attribute_exists(pk)" } }] : []),
+                ...routes.map((route) => ({
+                  Delete: { TableName, Key: keys.route(reference, route.serviceId), ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": route.version } },
+                })),
+                ...statUpdates(negate(combine(facts ? factsTally(facts) : [], ...routes.map(routeTally)))),
+              ],
+            }),
+          );
+          return;
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+        }
+      }
+      throw new Error("The request kept changing while it was being deleted.");
+    },
+
+    /**
      * Removes a request whole, at once: its routes, their history, its duplicate-hint entries,
      * idempotency answer, retention entry and checks, and the request item last. It first marks
      * the request due for purging now, so if anything fails part-way the next sweep removes the
@@ -295,6 +340,7 @@ export function requestRepository(db: Database) {
     async deleteWhole(reference: string, nowIso: string): Promise<void> {
       const safetyNet = keys.retentionDue(nowIso, reference);
       await db.doc.send(new PutCommand({ TableName, Item: { ...safetyNet, reference, type: "retention" } }));
+      await this.uncount(reference);
       const removed = new Set<string>();
       // A worker acting meanwhile adds history after the first read: read again until nothing new is left.
       for (let round = 0; round < 4; round++) {

@@ -9,6 +9,7 @@ import { mayWorkOnRequests } from "../domain/policy";
 import { isOpen } from "../domain/route-status";
 import { takesRequests } from "../domain/takes-requests";
 import { contactFingerprints, isUrgent, splitIdentifying, type SupportRequest } from "../domain/support-request";
+import { factsOf } from "../domain/request-stats";
 import type { Mailer } from "../email/mailer";
 import { AppError } from "../errors";
 import { freshFor } from "./fresh-for";
@@ -163,6 +164,7 @@ export function askForSupportFeature({ requests, limit, directory, staff, mailer
         }));
         const outcome = await requests.create({
           request,
+          facts: factsOf({ ...answers, reference, createdAt, urgent }),
           routes,
           duplicatesOf: earlier,
           idempotencyKeyHash: keyHash,

@@ -180,6 +180,7 @@ describe("all or nothing", () => {
     // A second request forced onto the same reference: the transaction must fail whole.
     const outcome = await repo.create({
       request: { ...whole.request!, message: undefined } as never,
+      facts: whole.facts!,
       routes: [{ ...whole.routes[0]!, serviceId: HARBOUR_FAMILY.id }],
       idempotencyKeyHash: "another-key",
       idempotency: { reference: first.json.reference, answersHash: "x", urgent: false },

@@ -76,10 +76,25 @@ describe("changeRoute: the one way a route changes", () => {
       ok: true,
       change: {
         before: route,
-        after: { ...route, status: "allocated", version: 4, updatedAt: at, allocatedTo: { accountId: id, name: "Sam" } },
+        // Support starts when a worker is allocated: the milestone the statistics count.
+        after: { ...route, status: "allocated", version: 4, updatedAt: at, startedAt: at, allocatedTo: { accountId: id, name: "Sam" } },
         event: { id, reference: route.reference, serviceId: route.serviceId, version: 4, at, action: "allocate", by: { accountId: id, name: "Sam" }, sealed: {} },
       },
     });
+  });
+
+  test("the milestones are set once: first reached, support started, and how it ended", () => {
+    const reached = changeRoute(route, { action: "contact", id, at, record: { outcome: "reached" } });
+    expect(reached.ok && reached.change.after.firstContactAt).toBe(at);
+    const later = "2026-12-02T10:00:00.000Z";
+    const again = changeRoute({ ...route, firstContactAt: at }, { action: "contact", id, at: later, record: { outcome: "reached" } });
+    expect(again.ok && again.change.after.firstContactAt).toBe(at);
+    const noAnswer = changeRoute(route, { action: "contact", id, at, record: { outcome: "no-answer" } });
+    expect(noAnswer.ok && noAnswer.change.after.firstContactAt).toBeUndefined();
+    const declined = changeRoute(route, { action: "decline", id, at, record: { reasonCode: "full", signpostServiceId: id } });
+    expect(declined.ok && declined.change.after).toMatchObject({ endedAt: at, outcome: "full", signpostServiceId: id });
+    const closed = changeRoute({ ...route, status: "allocated" }, { action: "close", id, at, record: { outcome: "support-completed" } });
+    expect(closed.ok && closed.change.after).toMatchObject({ endedAt: at, outcome: "support-completed" });
   });
 
   test("a note from the person keeps the status but still versions the route", () => {
