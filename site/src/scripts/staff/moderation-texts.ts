@@ -207,20 +207,30 @@ export function startModerationTexts(): Promise<void> {
       preview: el("p", { class: "inbox-message", id: `part-${i}-preview` }),
     }));
 
-    function showPart(i: number): void {
-      const { part, text, choices, none, preview } = boxes[i]!;
+    /** The text with its redactions marked, and what readers will see. */
+    function showText(i: number): void {
+      const { part, text, preview } = boxes[i]!;
       const redactions = pending ? chosenOf(part.entries) : report?.state === "approved" ? (report.redactions?.[part.field] ?? []) : [];
       text.replaceChildren(...marked(part.text, redactions));
       preview.textContent = previewRedacted(part.text, redactions);
-      if (!pending) return;
+    }
+
+    /** The text's tick boxes, made again only when words are added: a tick must keep its box's focus. */
+    function showChoices(i: number): void {
+      const { part, choices, none } = boxes[i]!;
       choices.replaceChildren(
         ...choiceList(part.entries, `redaction-${i}`, (entry) => {
-          showPart(i);
+          showText(i);
           status.textContent = tickedWords(entry);
         }),
       );
       none.hidden = part.entries.length > 0;
     }
+
+    const showPart = (i: number) => {
+      showText(i);
+      if (pending) showChoices(i);
+    };
 
     const readers = report ? "Everyone the report is for will read this." : "Everyone who may read what it answers will read this.";
     byId("texts-list").replaceChildren(
