@@ -81,7 +81,7 @@ test("a moderator opens a group report from the queue, removes a name from every
   const facts = page.locator("#texts-facts");
   await expect(facts).toContainText("People who took part7");
   await expect(facts).toContainText("ThemesFeeling safe");
-  await expect(facts).toContainText(`Who it is for${services[0].name}, ${organisation.name} and The area's commissioners`);
+  await expect(facts).toContainText(`Who it is for${services[0].name}, ${organisation.name} and the area's commissioners`);
   await expect(facts).toContainText("May be shown publiclyNo");
   await expect(page.getByRole("heading", { level: 2 })).toContainText(["Summary", "Recommendations", "Quote 1", "Quote 2", "Remove more words", "Your decision"]);
   // OneDoor's suggestion is marked with its kind in words, and ticked.

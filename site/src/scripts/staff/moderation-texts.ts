@@ -85,6 +85,8 @@ const fact = (label: string, ...value: (Node | string)[]) => [el("dt", {}, label
 /** "a, b and c". */
 const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? ""));
 
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 function notFound(subject?: Subject): void {
   const what = subject?.kind === "response" ? "that answer" : "that report";
   showState(`We could not find ${what}`, "Not found", [
@@ -139,7 +141,7 @@ async function addresseesOf(report: ReportToModerate): Promise<string[]> {
   return [
     ...report.addressedTo.serviceIds.map((id) => services.get(id) ?? "A service that is no longer in OneDoor"),
     ...report.addressedTo.organisationIds.map((id) => organisations.get(id) ?? "Another organisation in OneDoor"),
-    ...(report.addressedTo.commissioners ? ["The area's commissioners"] : []),
+    ...(report.addressedTo.commissioners ? ["the area's commissioners"] : []),
   ];
 }
 
@@ -263,7 +265,12 @@ export function startModerationTexts(): Promise<void> {
       byId("page-heading").textContent = name ? `Group report from ${name}` : "Group report";
       setTitle("Moderate a group report");
       byId("texts-intro").replaceChildren(
-        el("p", { class: "lead" }, "A facilitator wrote this after a session of their contributors' group. Remove anything that could identify someone before anyone else reads it."),
+        el(
+          "p",
+          { class: "lead" },
+          "A facilitator wrote this after a session of their contributors' group.",
+          pending ? " Remove anything that could identify someone before anyone else reads it." : "",
+        ),
       );
       const labels = new Map((themes?.ok ? themes.data.themes : []).map((t) => [t.code, t.label]));
       const received = report.sentAt ?? report.createdAt;
@@ -271,7 +278,7 @@ export function startModerationTexts(): Promise<void> {
         ...fact("Session", formatDate(report.date)),
         ...fact("People who took part", String(report.participants)),
         ...fact("Themes", report.themes.length ? listed(report.themes.map((t) => labels.get(t) ?? t)) : "None chosen"),
-        ...fact("Who it is for", listed(await addresseesOf(report))),
+        ...fact("Who it is for", capitalised(listed(await addresseesOf(report)))),
         ...fact(
           "May be shown publicly",
           report.mayShowPublicly ? "Yes: once approved, it also shows on the public pages of the services it is for." : "No: only the people it is for will read it.",
