@@ -243,14 +243,14 @@ test("the queue when nothing waits, and when it cannot load", async ({ page, req
   );
   await page.goto("/staff/moderation/");
   await expectPage(page, "Moderation – OneDoor", "Moderation");
-  await expect(page.getByRole("heading", { name: "We could not load the feedback" })).toBeFocused();
+  await expect(page.getByRole("heading", { name: "We could not load what is waiting" })).toBeFocused();
   await expect(page.getByText("OneDoor is not available just now.")).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { name: "Nothing to moderate" })).toBeVisible();
   await expect(page.getByRole("status")).toBeFocused();
-  await expect(page.getByRole("status")).toHaveText("0 pieces waiting.");
+  await expect(page.getByRole("status")).toHaveText("Nothing is waiting.");
   await expectAccessible(page);
 });
 

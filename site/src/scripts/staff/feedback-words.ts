@@ -12,8 +12,20 @@ type Decided = { by: { accountId: string; name: string }; at: string };
 
 /** One row of the moderation queue: no text, so the list can be read over a shoulder. */
 export type QueuedPiece = { kind: "feedback"; id: string; serviceName: string; receivedAt: string; safeguarding?: { actioned: boolean } };
-/** The queue also holds group reports and services' answers (issue 11), which this page does not moderate yet. */
-export type Queued = QueuedPiece | { kind: "group-report" | "response" };
+/** A contributors' group's report waiting for a moderator (functions/features/groups.ts). */
+export type QueuedReport = { kind: "group-report"; id: string; groupId: string; groupName: string; receivedAt: string };
+/** A provider's answer to feedback or a group report (functions/features/responses.ts). */
+export type QueuedResponse = {
+  kind: "response";
+  target: "feedback" | "group-report";
+  targetId: string;
+  groupId?: string;
+  organisationId: string;
+  organisationName: string;
+  receivedAt: string;
+};
+/** One row of the queue, of any kind. */
+export type Queued = QueuedPiece | QueuedReport | QueuedResponse;
 
 /** One piece as a moderator opens it (audited): the original text and the redactions OneDoor proposes. */
 export type PieceToModerate = {

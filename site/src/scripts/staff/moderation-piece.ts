@@ -1,4 +1,4 @@
-import { REDACTION_KINDS, type RedactionKind } from "../../../../functions/domain/redaction-labels";
+import type { RedactionKind } from "../../../../functions/domain/redaction-labels";
 import { showApiError } from "../api";
 import { byId, el } from "../dom";
 import { getStaff, sendStaff, type ApiError } from "./api";
@@ -6,53 +6,13 @@ import { scoreFacts, usageWords, type PieceToModerate } from "./feedback-words";
 import { clearAllErrors, onSubmit, showFormErrors, textOf } from "./form";
 import { decidedHref } from "./moderation";
 import { formatDateTime, setTitle, showContent, showLoadError, showState, showSuccess, startStaffPage } from "./page";
-import { addRedactions, overlapsAny, previewRedacted, type Redaction } from "./redaction-edit";
+import { previewRedacted, type Redaction } from "./redaction-edit";
+import { chosenOf, choiceList, keepSelection, marked, suggested, tickedWords, watchSelection, withWordsRemoved, type Entry } from "./redaction-view";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A redaction on the page: chosen (ticked) or not, and whether OneDoor suggested it or the moderator added it. */
-type Entry = { r: Redaction; chosen: boolean; suggested: boolean };
-
-const kindWords = (kind: RedactionKind) => REDACTION_KINDS[kind] ?? kind;
-
 /** One label and its value in a description list. */
 const fact = (label: string, ...value: (Node | string)[]) => [el("dt", {}, label), el("dd", {}, ...value)];
-
-/**
- * The original text with each redaction as a <mark>. The kind is written out, visibly and for
- * screen readers (which do not announce <mark>), so the highlight is never colour alone. Words
- * the page adds are `data-skip`, so a selection's offsets count the original text only.
- */
-function marked(text: string, redactions: readonly Redaction[]): Node[] {
-  const nodes: Node[] = [];
-  let at = 0;
-  for (const r of [...redactions].sort((a, b) => a.start - b.start)) {
-    if (r.start > at) nodes.push(document.createTextNode(text.slice(at, r.start)));
-    nodes.push(
-      el(
-        "mark",
-        { class: "redaction" },
-        el("span", { class: "visually-hidden", "data-skip": "" }, `[to be removed, ${kindWords(r.kind).toLowerCase()}: `),
-        text.slice(r.start, r.end),
-        el("span", { class: "visually-hidden", "data-skip": "" }, "]"),
-        el("span", { class: "redaction__kind", "aria-hidden": "true", "data-skip": "" }, kindWords(r.kind)),
-      ),
-    );
-    at = r.end;
-  }
-  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
-  return nodes;
-}
-
-/** Where a point in the marked-up text falls in the original: the page's own words (`data-skip`) do not count. */
-function offsetIn(container: HTMLElement, node: Node, offset: number): number {
-  const range = document.createRange();
-  range.setStart(container, 0);
-  range.setEnd(node, offset);
-  const part = range.cloneContents();
-  for (const added of Array.from(part.querySelectorAll("[data-skip]"))) added.remove();
-  return part.textContent?.length ?? 0;
-}
 
 function notFound(): void {
   showState("We could not find that feedback", "Not found", [
@@ -82,8 +42,8 @@ export function startModerationPiece(): Promise<void> {
     }
     let piece = result.data.piece;
     const text = piece.text;
-    let entries: Entry[] = piece.proposals.map((r) => ({ r, chosen: true, suggested: true }));
-    const chosen = () => entries.filter((e) => e.chosen).map((e) => e.r);
+    let entries: Entry[] = suggested(piece.proposals);
+    const chosen = () => chosenOf(entries);
     const waitingForSafeguarding = () => !!piece.safeguarding && !piece.safeguarding.actioned;
 
     const textBox = byId("piece-text");
@@ -107,25 +67,9 @@ export function startModerationPiece(): Promise<void> {
 
     function showChoices(): void {
       choices.replaceChildren(
-        ...entries.map((entry, i) => {
-          const box = el("input", { type: "checkbox", id: `redaction-${i}`, name: "redaction", value: String(i), "aria-describedby": `redaction-${i}-hint` });
-          box.checked = entry.chosen;
-          box.addEventListener("change", () => {
-            entry.chosen = box.checked;
-            showPreview();
-            status.textContent = `“${entry.r.text}” will ${entry.chosen ? "be removed" : "stay in"}.`;
-          });
-          return el(
-            "div",
-            { class: "choice" },
-            box,
-            el(
-              "div",
-              {},
-              el("label", { for: `redaction-${i}` }, `“${entry.r.text}”`),
-              el("span", { class: "hint", id: `redaction-${i}-hint` }, `${kindWords(entry.r.kind)}, ${entry.suggested ? "suggested by OneDoor" : "added by you"}`),
-            ),
-          );
+        ...choiceList(entries, "redaction", (entry) => {
+          showPreview();
+          status.textContent = tickedWords(entry);
         }),
       );
       byId("no-redactions").hidden = entries.length > 0;
@@ -235,20 +179,11 @@ export function startModerationPiece(): Promise<void> {
     // The tick boxes' form has nothing to send: ticking only changes what the approval sends.
     redactionsForm.addEventListener("submit", (event) => event.preventDefault());
 
-    let selected = "";
-    document.addEventListener("selectionchange", () => {
-      const selection = document.getSelection();
-      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
-      const range = selection.getRangeAt(0);
-      if (!textBox.contains(range.commonAncestorContainer)) return;
-      const start = offsetIn(textBox, range.startContainer, range.startOffset);
-      const end = offsetIn(textBox, range.endContainer, range.endOffset);
-      selected = text.slice(start, end).trim();
-    });
-    // Pressing the button would clear the selection on some browsers before the click: it is read as it changes, above.
-    byId("add-selected").addEventListener("mousedown", (event) => event.preventDefault());
+    const selectedWords = watchSelection(() => [{ box: textBox, text }]);
+    keepSelection(byId("add-selected"));
     byId("add-selected").addEventListener("click", () => {
       const words = byId<HTMLInputElement>("add-words");
+      const selected = selectedWords();
       if (!selected) {
         showFormErrors(addForm, [{ field: "words", message: "Select some words in what they wrote first, or type them here." }]);
         return;
@@ -269,7 +204,7 @@ export function startModerationPiece(): Promise<void> {
         showFormErrors(addForm, errors);
         return;
       }
-      const added = addRedactions(text, chosen(), words, kind);
+      const added = withWordsRemoved(text, entries, piece.proposals, words, kind);
       if (added.found === 0) {
         showFormErrors(addForm, [{ field: "words", message: "Those words are not in what they wrote. Type them exactly as they are written." }]);
         return;
@@ -279,12 +214,7 @@ export function startModerationPiece(): Promise<void> {
         status.textContent = `“${words}” is already being removed.`;
         return;
       }
-      const same = (a: Redaction, b: Redaction) => a.start === b.start && a.end === b.end && a.kind === b.kind;
-      entries = [
-        ...added.redactions.map((r) => ({ r, chosen: true, suggested: piece.proposals.some((p) => same(p, r)) })),
-        // A suggestion left unticked that the new words run into gives way to them.
-        ...entries.filter((e) => !e.chosen && !overlapsAny(e.r, added.redactions)),
-      ].sort((a, b) => a.r.start - b.r.start);
+      entries = added.entries;
       showChoices();
       showPreview();
       byId<HTMLInputElement>("add-words").value = "";
