@@ -41,6 +41,9 @@ import { groupsFeature } from "./features/groups";
 import { groupRoutes } from "./routes/groups";
 import { responseRepository } from "./db/responses";
 import { responsesFeature } from "./features/responses";
+import { insightsFeature } from "./features/insights";
+import { insightsRepository } from "./db/insights";
+import { insightsRoutes } from "./routes/insights";
 import { responseRoutes } from "./routes/responses";
 import { voiceRepository } from "./db/voice";
 import { voiceFeature } from "./features/voice";
@@ -127,6 +130,7 @@ export function createApp(deps: AppDeps) {
   const voice = voiceFeature({ voice: voiceStore, feedback: feedbackRepository(deps.db), directory: directoryStore, record: auth.record });
   const groups = groupsFeature({ groups: groupRepository(deps.db), voice: voiceStore, directory: directoryStore, staff, cipher: deps.fieldCipher, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS, record: auth.record });
   const responses = responsesFeature({ responses: responseRepository(deps.db), voice: voiceStore, feedback: feedbackRepository(deps.db), groups: groupRepository(deps.db), directory: directoryStore, cipher: deps.fieldCipher, now, record: auth.record });
+  const insights = insightsFeature({ insights: insightsRepository(deps.db), directory: directoryStore, feedback: feedbackRepository(deps.db), groups: groupRepository(deps.db), responses, now, record: auth.record });
   const retention = retentionFeature({ requests, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS });
   const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, retention });
   const inbox = inboxFeature({
@@ -173,6 +177,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/check-in", checkInRoutes(checkIn, feedback, deps.hashKey))
     .route("/api/staff/moderation", moderationRoutes(auth, feedback, groups, responses))
     .route("/api/staff/responses", responseRoutes(auth, responses))
+    .route("/api/staff/insights", insightsRoutes(auth, insights, now))
     .route("/api/staff/feedback", approvedFeedbackRoutes(auth, feedback, voice))
     .route("/api/staff", groupRoutes(auth, groups))
     .route("/api/staff/inbox", inboxRoutes(auth, inbox))

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   "group_report.approved",
   "group_report.rejected",
   "group_report.read",
+  "insights.read",
   "feedback.excerpt_chosen",
   "response.saved",
   "response.opened",

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Insights } from "../../functions/features/insights";
+import { aRequest, HARBOUR_YOUNG_PEOPLE, newKey } from "../support/requests";
+import { createStaff, startSession } from "../support/staff";
+import { staffApp } from "../support/staff-api";
+
+/**
+ * Commissioner insights (J8) over the API: figures kept as requests arrive and change, read by
+ * the area's commissioners (admins for any area), the same cells in the CSV, and never anything
+ * below 5 shown as a number.
+ */
+
+const AREA = "E06000023";
+const OTHER_AREA = "E06000024";
+let env: Awaited<ReturnType<typeof staffApp>>;
+let commissioner: string;
+let month: string;
+
+const insightsOf = async (token: string, query = "") => env.call("GET", `/api/staff/insights?period=month&month=${month}${query}`, { token });
+const table = (insights: Insights, id: string) => insights.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
+const row = (insights: Insights, id: string, label: string) => table(insights, id).rows.find((r) => r.label === label)!;
+
+beforeAll(async () => {
+  env = await staffApp({ limits: { requests: { bucket: "ask", limit: 1000, windowSeconds: 60 } } });
+  month = new Date(env.clock.now).toISOString().slice(0, 7);
+  commissioner = await startSession(env.db, (await createStaff(env.db, [{ role: "commissioner", areaId: AREA }])).account.id);
+  // Twelve requests from the area: eight for someone to talk to, three urgent, one from a boy.
+  for (let i = 0; i < 12; i++) {
+    const body = aRequest({
+      serviceIds: [HARBOUR_YOUNG_PEOPLE.id],
+      consentServiceIds: [HARBOUR_YOUNG_PEOPLE.id],
+      needs: i < 8 ? ["someone-to-talk-to"] : ["therapy"],
+      safeNow: i < 3 ? "no" : "yes",
+      ...(i === 0 ? { equality: { gender: "boy-man" } } : {}),
+    });
+    const sent = await env.call("POST", "/api/requests", { body, headers: { "Idempotency-Key": newKey() } });
+    expect(sent.status).toBe(201);
+  }
+}, 120_000);
+
+describe("insights", () => {
+  it("count requests as they arrive, rounded to 5, and hide anything from 1 to 4", async () => {
+    const res = await insightsOf(commissioner);
+    expect(res.status).toBe(200);
+    const insights = res.json as Insights;
+    expect(insights.area.id).toBe(AREA);
+    const all = row(insights, "demand-by-month", "All");
+    expect(all.cells).toEqual([{ value: 10 }, { suppressed: true }]);
+    const needs = table(insights, "demand-by-need").rows;
+    expect(needs.find((r) => r.label === "Someone to talk to")!.cells).toEqual([{ value: 10 }]);
+    expect(needs.find((r) => r.label.startsWith("Therapy"))!.cells).toEqual([{ suppressed: true }]);
+    // Nowhere does a count of 1 to 4 appear as a number.
+    const numbers = insights.sections.flatMap((s) => s.tables.filter((t) => !t.id.startsWith("access-")).flatMap((t) => t.rows.flatMap((r) => r.cells.filter((c) => "value" in c).map((c) => (c as { value: number }).value))));
+    expect(numbers.filter((n) => n >= 1 && n <= 4)).toEqual([]);
+  });
+
+  it("gives the same cells in a table's CSV as on the page", async () => {
+    const page = (await insightsOf(commissioner)).json as Insights;
+    const csv = await env.call("GET", `/api/staff/insights/csv?period=month&month=${month}&table=demand-by-need`, { token: commissioner });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    const text = await (await env.app.request(`/api/staff/insights/csv?period=month&month=${month}&table=demand-by-need`, { headers: { cookie: `onedoor_staff=${commissioner}` } })).text();
+    const lines = text.trim().split("\n");
+    expect(lines[0]).toBe("Help asked for,Requests");
+    for (const r of table(page, "demand-by-need").rows) expect(lines).toContain(`${r.label.includes(",") ? `"${r.label}"` : r.label},${"value" in r.cells[0]! ? r.cells[0].value : "fewer than 5"}`);
+  });
+
+  it("keep the waiting list up as services act, without reading requests", async () => {
+    const manager = await startSession(env.db, (await createStaff(env.db, [{ role: "manager", organisationId: HARBOUR_YOUNG_PEOPLE.organisationId }])).account.id);
+    const inbox = await env.call("GET", "/api/staff/inbox", { token: manager });
+    const routes = (inbox.json.routes as { reference: string; serviceId: string }[]).slice(0, 6);
+    for (const r of routes) {
+      const acted = await env.call("POST", `/api/staff/inbox/${r.reference}/${r.serviceId}/actions`, { token: manager, body: { action: "wait", expectedWaitWeeks: 4 } });
+      expect(acted.status).toBe(200);
+    }
+    const insights = (await insightsOf(commissioner)).json as Insights;
+    const now = row(insights, "access-now", HARBOUR_YOUNG_PEOPLE.name);
+    expect(now.cells[0]).toEqual({ value: 5 });
+    expect(now.cells[1]).toEqual({ value: 10 });
+  });
+
+  it("are for the area's commissioners and admins only", async () => {
+    expect((await insightsOf(commissioner, `&areaId=${OTHER_AREA}`)).status).toBe(404);
+    const manager = await startSession(env.db, (await createStaff(env.db, [{ role: "manager", organisationId: HARBOUR_YOUNG_PEOPLE.organisationId }])).account.id);
+    expect((await insightsOf(manager)).status).toBe(403);
+    const admin = await startSession(env.db, (await createStaff(env.db, [{ role: "admin" }])).account.id);
+    const asAdmin = await insightsOf(admin, `&areaId=${AREA}`);
+    expect(asAdmin.status).toBe(200);
+    expect((asAdmin.json as Insights).areas.length).toBeGreaterThan(1);
+    expect((await insightsOf(admin, `&areaId=${OTHER_AREA}`)).status).toBe(200);
+  });
+
+  it("refuse a period that is not a whole month, quarter or year, saying what to choose", async () => {
+    const bad = await env.call("GET", "/api/staff/insights?period=week&month=2026-13", { token: commissioner });
+    expect(bad.status).toBe(400);
+    expect(bad.json.fields.map((f: { field: string }) => f.field).sort()).toEqual(["month", "period"]);
+  });
+});
