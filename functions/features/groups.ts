@@ -123,13 +123,17 @@ export function groupsFeature({ groups, voice, directory, staff, cipher, now, re
       );
     },
 
-    /** Saves a draft: a new one, or changes to one not yet sent. Texts are encrypted; quotes need consent (the schema). */
+    /**
+     * Saves a draft: a new one, changes to one not yet sent, or a report a moderator sent back,
+     * which becomes a draft again (same id; the old decision and its reason go). Texts are
+     * encrypted; quotes need consent (the schema).
+     */
     async saveDraft({ actor, account, source }: StaffActing, groupId: string, input: GroupReportInput, id?: string) {
       const group = await groupFor(actor, groupId, "group_report.write");
       await checkReport(input);
       const before = id ? await groups.getReport(groupId, id) : undefined;
       if (id && !before) throw notFound();
-      if (before && before.state !== "draft") throw new AppError("group_report.sent", 409, "This report has been sent to moderation, so it can no longer be changed.");
+      if (before && before.state !== "draft" && before.state !== "rejected") throw new AppError("group_report.sent", 409, "This report has been sent to moderation, so it can no longer be changed.");
       const reportId = id ?? randomUUID();
       const at = iso();
       const { summary, recommendations, quotes, ...clear } = input;

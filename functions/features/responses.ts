@@ -153,13 +153,26 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
       return { state: "approved" as const };
     },
 
-    /** The approved answers to one target, with their history: for everyone who may read the target. */
+    /**
+     * The approved answers to one target, with their history: for everyone who may read the
+     * target. A manager who may answer for an organisation also gets `yours`: their organisation's
+     * answer waiting for a moderator (`waiting`), or sent back with the reason (`sentBack`).
+     */
     async answersTo(actor: Actor, ref: TargetRef) {
       const target = await approvedTarget(ref);
       const action = ref.target === "feedback" ? "feedback.read" : "group_report.read";
       authorizeAny(actor, action, [...target.organisationIds.map((organisationId) => ({ organisationId })), ...target.areaIds.map((areaId) => ({ areaId }))]);
       const all = await responses.responsesTo(ref.target, ref.targetId);
-      return all.filter((r) => r.current).map(publicOf).map(({ sentBack: _s, ...r }) => r);
+      // A manager's own answer waiting for a moderator, or sent back, is theirs alone: nobody
+      // else learns that an answer is on its way, nor a moderator's reason.
+      const yours = all
+        .filter((r) => (r.pending || r.sentBack) && decide(actor, "response.write", { organisationId: r.organisationId }) === "allow")
+        .map((r) => ({
+          organisationId: r.organisationId,
+          ...(r.pending ? { waiting: { at: r.pending.at, status: r.pending.status } } : {}),
+          ...(r.sentBack ? { sentBack: r.sentBack } : {}),
+        }));
+      return { responses: all.filter((r) => r.current).map(publicOf).map(({ sentBack: _s, ...r }) => r), ...(yours.length ? { yours } : {}) };
     },
 
     /**

@@ -20,7 +20,7 @@ const TargetQuery = z.object({
 export const responseRoutes = (auth: StaffAuthFeature, responses: ResponsesFeature) =>
   new Hono<{ Variables: StaffVariables }>()
     .use(requireStaff(auth.authenticate))
-    .get("/", validate("query", TargetQuery), async (c) => c.json({ responses: await responses.answersTo(c.get("actor"), c.req.valid("query")) }))
+    .get("/", validate("query", TargetQuery), async (c) => c.json(await responses.answersTo(c.get("actor"), c.req.valid("query"))))
     .post("/", validate("query", TargetQuery), validate("json", ResponseInputSchema), async (c) => {
       const { organisationId, ...ref } = c.req.valid("query");
       return c.json(await responses.respond(staffOf(c), ref, c.req.valid("json"), organisationId), 202);

@@ -173,6 +173,30 @@ describe("moderating a report and who reads it", () => {
     expect(await everything()).not.toContain("Please take out the names.");
   });
 
+  test("a report sent back can be changed and sent again, keeping its id; pending and approved reports cannot be changed", async () => {
+    const id = await sentReport();
+    const path = `/api/staff/groups/${groupId}/reports/${id}`;
+    expect((await env.call("PUT", path, { ...as("facilitator"), body: aReport() })).status).toBe(409);
+    await env.call("POST", `/api/staff/moderation/group-reports/${groupId}/${id}/decision`, { ...as("moderator"), body: { decision: "reject", reason: "Please take out the names." } });
+    expect((await env.call("PUT", path, { ...as("otherFacilitator"), body: aReport() })).status).toBe(404);
+
+    const changed = await env.call("PUT", path, { ...as("facilitator"), body: aReport({ summary: "The group talked about waiting." }) });
+    expect(changed.json).toEqual({ id, state: "draft" });
+    const [draft] = (await env.call("GET", `/api/staff/groups/${groupId}/reports`, as("facilitator"))).json.reports;
+    expect(draft).toMatchObject({ id, state: "draft", summary: "The group talked about waiting." });
+    expect(draft.decided).toBeUndefined();
+    expect(await everything()).not.toContain("Please take out the names.");
+
+    expect((await env.call("POST", `${path}/send`, as("facilitator"))).json.state).toBe("pending");
+    expect((await env.call("GET", "/api/staff/moderation", as("moderator"))).json.pieces).toEqual([expect.objectContaining({ kind: "group-report", id })]);
+    const { report } = (await env.call("GET", `/api/staff/moderation/group-reports/${groupId}/${id}`, as("moderator"))).json;
+    expect(report.texts.summary).toBe("The group talked about waiting.");
+    expect(report.decided).toBeUndefined();
+    await env.call("POST", `/api/staff/moderation/group-reports/${groupId}/${id}/decision`, { ...as("moderator"), body: { decision: "approve", redactions: {} } });
+    expect((await env.call("PUT", path, { ...as("facilitator"), body: aReport() })).status).toBe(409);
+    expect((await env.call("GET", "/api/staff/group-reports", as("worker"))).json.reports.map((r: { id: string }) => r.id)).toEqual([id]);
+  });
+
   test("redactions for a part that is not there, or that do not fit, are refused", async () => {
     const id = await sentReport();
     const path = `/api/staff/moderation/group-reports/${groupId}/${id}/decision`;

@@ -105,6 +105,48 @@ describe("you said, we did", () => {
     expect(await unanswered()).toEqual([]);
   });
 
+  test("a manager is told their answer is waiting, or why it was sent back; nobody else is", async () => {
+    const id = await approvedFeedback();
+    const read = async (who: string) => (await env.call("GET", `/api/staff/responses?target=feedback&targetId=${id}`, as(who))).json;
+    await respond("manager", id, { status: "change-planned", text: "We will call every two weeks." });
+    const waiting = await read("manager");
+    expect(waiting.responses).toEqual([]);
+    expect(waiting.yours).toEqual([{ organisationId: SERVICE.organisationId, waiting: { at: expect.any(String), status: "change-planned" } }]);
+    for (const who of ["worker", "commissioner"]) expect(await read(who)).toEqual({ responses: [] });
+
+    await moderate(id, { decision: "reject", reason: "It names a member of staff." });
+    expect((await read("manager")).yours).toEqual([{ organisationId: SERVICE.organisationId, sentBack: { reason: "It names a member of staff.", at: expect.any(String) } }]);
+    for (const who of ["worker", "commissioner"]) expect(await read(who)).toEqual({ responses: [] });
+
+    // Written again: the reason goes, and it waits again; once approved, there is nothing of theirs left to say.
+    await respond("manager", id, { status: "change-planned", text: "We will call every two weeks." });
+    expect((await read("manager")).yours).toEqual([{ organisationId: SERVICE.organisationId, waiting: expect.objectContaining({ status: "change-planned" }) }]);
+    await moderate(id, { decision: "approve" });
+    const answered = await read("manager");
+    expect(answered.yours).toBeUndefined();
+    expect(answered.responses).toHaveLength(1);
+  });
+
+  test("on a group report addressed to two organisations, each manager hears only of their own waiting answer", async () => {
+    const admin = await createStaff(env.db, [{ role: "admin" }]);
+    const adminToken = await startSession(env.db, admin.account.id, env.clock.now);
+    const group = await env.call("POST", "/api/staff/groups", { token: adminToken, body: { name: "Answers group", areaId: AREA, description: "A group.", organisationId: SERVICE.organisationId } });
+    const groupId = group.json.group.id as string;
+    const facilitator = await startSession(env.db, (await createStaff(env.db, [{ role: "facilitator", groupId }])).account.id, env.clock.now);
+    const report = { date: "2026-11-20", participants: 5, summary: "We talked about waiting.", addressedTo: { serviceIds: [SERVICE.id], organisationIds: [OTHER_ORG], commissioners: true } };
+    const draft = await env.call("POST", `/api/staff/groups/${groupId}/reports`, { token: facilitator, body: report });
+    const reportId = draft.json.id as string;
+    await env.call("POST", `/api/staff/groups/${groupId}/reports/${reportId}/send`, { token: facilitator });
+    await env.call("POST", `/api/staff/moderation/group-reports/${groupId}/${reportId}/decision`, { ...as("moderator"), body: { decision: "approve", redactions: {} } });
+
+    const target = `target=group-report&targetId=${reportId}&groupId=${groupId}`;
+    const saved = await env.call("POST", `/api/staff/responses?${target}&organisationId=${SERVICE.organisationId}`, { ...as("manager"), body: { status: "heard", text: "Thank you." } });
+    expect(saved.status).toBe(202);
+    const read = async (who: string) => (await env.call("GET", `/api/staff/responses?${target}`, as(who))).json;
+    expect((await read("manager")).yours).toEqual([{ organisationId: SERVICE.organisationId, waiting: expect.objectContaining({ status: "heard" }) }]);
+    for (const who of ["otherManager", "commissioner", "worker"]) expect(await read(who)).toEqual({ responses: [] });
+  });
+
   test("feedback not yet approved cannot be answered", async () => {
     await env.call("POST", "/api/feedback", { body: { serviceId: SERVICE.id, text: "Waiting." }, headers: { "Idempotency-Key": newKey() } });
     const id = (await queue())[0]!.id!;

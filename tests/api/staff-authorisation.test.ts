@@ -20,6 +20,8 @@ const GROUP_A = "5f0c7a52-8a0d-4b9e-9d55-1c2f0e6a7d01"; // the facilitator's own
 const GROUP_B = "6a1d8b63-9b1e-4caf-8e66-2d3f1f7b8e12"; // someone else's
 const SERVICE_A = EXAMPLE_SERVICES.find((s) => s.organisationId === ORG_A)!;
 const SERVICE_B = EXAMPLE_SERVICES.find((s) => s.organisationId === ORG_B)!;
+/** A service of neither organisation, outside AREA: nothing about it reaches the actors. */
+const SERVICE_ELSEWHERE = EXAMPLE_SERVICES.find((s) => !s.national && !s.areaIds.includes(AREA) && s.organisationId !== ORG_A)!;
 
 function grantFor(role: Role): Grant {
   const scope = ROLES[role].scope;
@@ -69,6 +71,50 @@ async function sentGroupReport(env: Env): Promise<string> {
   await env.call("POST", `/api/staff/groups/${GROUP_A}/reports/${draft.json.id}/send`, { token: facilitatorToken });
   return draft.json.id;
 }
+/**
+ * A report of GROUP_A approved by the moderator: "in" is addressed to SERVICE_A and the area's
+ * commissioners, "out" only to a service elsewhere.
+ */
+async function approvedGroupReport(env: Env, scope: Scope): Promise<string> {
+  const addressedTo = scope === "in" ? { serviceIds: [SERVICE_A.id], commissioners: true } : { serviceIds: [SERVICE_ELSEWHERE.id], commissioners: false };
+  const draft = await env.call("POST", `/api/staff/groups/${GROUP_A}/reports`, { token: facilitatorToken, body: { ...aGroupReport(), addressedTo } });
+  await env.call("POST", `/api/staff/groups/${GROUP_A}/reports/${draft.json.id}/send`, { token: facilitatorToken });
+  await env.call("POST", `/api/staff/moderation/group-reports/${GROUP_A}/${draft.json.id}/decision`, { token: moderatorToken, body: { decision: "approve", redactions: {} } });
+  return draft.json.id;
+}
+/** A draft of the facilitator's own group ("in"), or one of GROUP_B made straight in the database ("out"). */
+async function draftOf(env: Env, scope: Scope): Promise<{ groupId: string; id: string }> {
+  if (scope === "in") return { groupId: GROUP_A, id: (await env.call("POST", `/api/staff/groups/${GROUP_A}/reports`, { token: facilitatorToken, body: aGroupReport() })).json.id };
+  const id = randomUUID();
+  const at = new Date().toISOString();
+  await groupRepository(env.db).saveReport({
+    id,
+    groupId: GROUP_B,
+    areaId: AREA,
+    organisationId: ORG_B,
+    date: "2026-11-20",
+    participants: 5,
+    themes: [],
+    addressedTo: { serviceIds: [SERVICE_B.id], organisationIds: [], commissioners: false },
+    mayShowPublicly: false,
+    quoteCount: 0,
+    sealed: {},
+    state: "draft",
+    version: 1,
+    createdBy: { accountId: "someone", name: "Someone" },
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: Math.floor(Date.now() / 1000) + 86_400,
+  });
+  return { groupId: GROUP_B, id };
+}
+/** A manager's answer to approved feedback about SERVICE_A, waiting for the moderator: its query. */
+async function waitingResponse(env: Env): Promise<string> {
+  const query = `target=feedback&targetId=${await approvedFeedbackId(env)}&organisationId=${ORG_A}`;
+  await env.call("POST", `/api/staff/responses?${query}`, { token: managerToken, body: { status: "heard", text: "Thank you for telling us." } });
+  return query;
+}
+let managerToken = "";
 const newRequest = async (env: Env) => (await env.call("POST", "/api/requests", { body: aRequest(), headers: { "Idempotency-Key": newKey() } })).json.reference as string;
 
 const ROUTES: Route[] = [
@@ -215,6 +261,37 @@ const ROUTES: Route[] = [
     request: async (scope) => ({ method: "POST", path: `/api/staff/groups/${scope === "in" ? GROUP_A : GROUP_B}/reports`, body: aGroupReport() }),
   },
   {
+    name: "change a draft session report",
+    allowed: { facilitator: "in" },
+    ok: 200,
+    request: async (scope, env) => {
+      const { groupId, id } = await draftOf(env, scope);
+      return { method: "PUT", path: `/api/staff/groups/${groupId}/reports/${id}`, body: aGroupReport() };
+    },
+  },
+  {
+    name: "send a session report to moderation",
+    allowed: { facilitator: "in" },
+    ok: 200,
+    request: async (scope, env) => {
+      const { groupId, id } = await draftOf(env, scope);
+      return { method: "POST", path: `/api/staff/groups/${groupId}/reports/${id}/send` };
+    },
+  },
+  // Every signed-in role may read the theme names: they say nothing about anyone.
+  {
+    name: "list themes",
+    allowed: Object.fromEntries(Object.keys(ROLES).map((r) => [r, "both"])) as Route["allowed"],
+    ok: 200,
+    request: async () => ({ method: "GET", path: "/api/staff/themes" }),
+  },
+  {
+    name: "open a group report to moderate",
+    allowed: { moderator: "both" },
+    ok: 200,
+    request: async (_scope, env) => ({ method: "GET", path: `/api/staff/moderation/group-reports/${GROUP_A}/${await sentGroupReport(env)}` }),
+  },
+  {
     name: "moderate a group report",
     allowed: { moderator: "both" },
     ok: 200,
@@ -236,6 +313,40 @@ const ROUTES: Route[] = [
       path: `/api/staff/responses?target=feedback&targetId=${await approvedFeedbackId(env)}${scope === "out" ? `&organisationId=${ORG_B}` : ""}`,
       body: { status: "heard", text: "Thank you for telling us." },
     }),
+  },
+  {
+    name: "answer an approved group report",
+    allowed: { manager: "in" },
+    ok: 202,
+    request: async (scope, env) => ({
+      method: "POST",
+      path: `/api/staff/responses?target=group-report&targetId=${await approvedGroupReport(env, "in")}&groupId=${GROUP_A}${scope === "out" ? `&organisationId=${ORG_B}` : ""}`,
+      body: { status: "heard", text: "Thank you for telling us." },
+    }),
+  },
+  {
+    name: "read the answers to feedback",
+    allowed: { manager: "in", worker: "in", commissioner: "in" },
+    ok: 200,
+    request: async (scope, env) => ({ method: "GET", path: `/api/staff/responses?target=feedback&targetId=${await approvedFeedbackId(env, (scope === "in" ? SERVICE_A : SERVICE_ELSEWHERE).id)}` }),
+  },
+  {
+    name: "read the answers to a group report",
+    allowed: { manager: "in", worker: "in", commissioner: "in" },
+    ok: 200,
+    request: async (scope, env) => ({ method: "GET", path: `/api/staff/responses?target=group-report&targetId=${await approvedGroupReport(env, scope)}&groupId=${GROUP_A}` }),
+  },
+  {
+    name: "open an answer to moderate",
+    allowed: { moderator: "both" },
+    ok: 200,
+    request: async (_scope, env) => ({ method: "GET", path: `/api/staff/moderation/responses?${await waitingResponse(env)}` }),
+  },
+  {
+    name: "decide on an answer",
+    allowed: { moderator: "both" },
+    ok: 200,
+    request: async (_scope, env) => ({ method: "POST", path: `/api/staff/moderation/responses/decision?${await waitingResponse(env)}`, body: { decision: "reject", reason: "Test." } }),
   },
   {
     name: "choose an excerpt for a service page",
@@ -271,6 +382,7 @@ beforeAll(async () => {
   }
   moderatorToken = tokens.moderator;
   facilitatorToken = tokens.facilitator;
+  managerToken = tokens.manager;
   const at = new Date().toISOString();
   for (const [id, organisationId] of [[GROUP_A, ORG_A], [GROUP_B, ORG_B]] as const) {
     await groupRepository(env.db).saveGroup({ id, name: "Matrix group", areaId: AREA, description: "Test group.", organisationId, createdAt: at, updatedAt: at });

@@ -134,7 +134,7 @@ test("a facilitator records a session with the keyboard alone: a quote without a
   void baseURL;
 });
 
-test("on a phone, a facilitator sees a draft and a report sent back with the reason, and opens the form", async ({ page, baseURL, requests: _ }, info) => {
+test("on a phone, a facilitator sees a draft and a report sent back with the reason, opens each, and sends the one sent back again", async ({ page, baseURL, requests: _ }, info) => {
   test.skip(info.project.name !== "phone", "the facilitator's list and form on a phone");
   const { group, services } = await newGroup();
   const base = `/api/staff/groups/${group.id}/reports`;
@@ -173,7 +173,17 @@ test("on a phone, a facilitator sees a draft and a report sent back with the rea
   await expectAccessible(page);
   await page.screenshot({ path: "/tmp/groups-phone-form.png", fullPage: true });
 
-  // A report sent to moderation cannot be opened to change.
+  // The report sent back opens for changes, with the moderator's reason at the top; sent again, it is read-only.
+  await page.goto("/staff/groups/");
+  await page.getByRole("link", { name: /Change it and send it again/ }).click();
+  await expectPage(page, "Change a report that was sent back – OneDoor", "Change a report that was sent back");
+  await expect(page.locator("#sent-back")).toContainText("Their reason: Please take out the name of the school.");
+  await expect(page.getByLabel("How many people took part")).toHaveValue("9");
+  await expectAccessible(page);
+  await page.getByLabel("Summary").fill("We talked about feeling safe at the first meeting, at school.");
+  await page.getByRole("button", { name: "Send to moderation" }).click();
+  await expectPage(page, "Sent to moderation – OneDoor", "Sent to moderation");
+  await expect(page.locator("#sent-back")).toBeHidden();
   await page.goto(`/staff/groups/report/?group=${group.id}&id=${sent.id}`);
   await expect(page.locator("h1")).toHaveText(/^Session on /);
   await expect(page.getByText("it can no longer be changed")).toBeVisible();

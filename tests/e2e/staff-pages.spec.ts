@@ -26,7 +26,7 @@ test("home: a manager sees the inbox, feedback, services, staff and the audit lo
   await page.goto("/staff/home/");
   await expectPage(page, "Staff area – OneDoor", "Staff area");
   await expect(page.locator("#me-roles")).toHaveText(`Manager, ${HARBOUR.name}`);
-  await expect(sectionLinks(page)).toHaveText(["Inbox", "Feedback", "Services", "Staff and roles", "Audit log"]);
+  await expect(sectionLinks(page)).toHaveText(["Inbox", "Feedback", "Group reports", "Services", "Staff and roles", "Audit log"]);
   await expectAccessible(page);
 });
 
@@ -35,7 +35,7 @@ test("a worker sees the inbox, feedback and services only, and is told plainly w
   await page.goto("/staff/home/");
   await expectPage(page, "Staff area – OneDoor", "Staff area");
   await expect(page.locator("#me-roles")).toHaveText(`Worker, ${HARBOUR.name}`);
-  await expect(sectionLinks(page)).toHaveText(["Inbox", "Feedback", "Services"]);
+  await expect(sectionLinks(page)).toHaveText(["Inbox", "Feedback", "Group reports", "Services"]);
   await expectAccessible(page);
 
   await page.goto("/staff/organisations/");

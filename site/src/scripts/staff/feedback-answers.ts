@@ -6,13 +6,22 @@ import { getStaff, sendStaff } from "./api";
 import { formatDate } from "./page";
 
 /**
- * "You said, we did" on the feedback page: a piece's approved answers with their history, the
- * form a manager answers with, and the choice to show the words on the service's page. What
- * `/api/staff/responses` returns is written here, like feedback-words.ts, so no zod is loaded.
+ * "You said, we did" on the feedback and group reports pages: the approved answers to a piece or
+ * a report with their history, the form a manager answers with, and (feedback) the choice to show
+ * the words on the service's page. What `/api/staff/responses` returns is written here, like
+ * feedback-words.ts, so no zod is loaded.
  */
+
+/** What an answer is to: a piece of feedback, or a group report (whose address needs its group). */
+export type AnswerTarget = { target: "feedback"; targetId: string } | { target: "group-report"; targetId: string; groupId: string };
+
+const targetQuery = (t: AnswerTarget, more: Record<string, string> = {}) =>
+  new URLSearchParams({ target: t.target, targetId: t.targetId, ...(t.target === "group-report" ? { groupId: t.groupId } : {}), ...more });
 
 type Version = { status: ResponseStatus; text: string; why?: string; at: string };
 type Answer = { organisationId: string; current: Version; history: Version[] };
+/** The reader's own organisation's answer that a moderator has not approved: only its manager is told. */
+type Yours = { organisationId: string; waiting?: { at: string; status: ResponseStatus }; sentBack?: { reason: string; at: string } };
 type Unanswered = {
   providers: { organisationId: string; organisationName: string; unanswered: { target: "feedback" | "group-report"; targetId: string; serviceId?: string; approvedAt: string }[] }[];
 };
@@ -47,28 +56,44 @@ function answer(a: Answer, organisationName: string | undefined): HTMLElement {
   );
 }
 
-/** Fills a piece's "You said, we did" box with its approved answers (or says there are none yet). */
-export async function loadAnswers(box: HTMLElement, pieceId: string, names: Map<string, string>): Promise<void> {
-  const result = await getStaff<{ responses: Answer[] }>(`/api/staff/responses?target=feedback&targetId=${encodeURIComponent(pieceId)}`);
+/** A moderator's reason as a sentence, whether or not they ended it with a full stop. */
+const sentence = (words: string) => (/[.!?]$/.test(words.trim()) ? words.trim() : `${words.trim()}.`);
+
+/** What a manager is told of their own answer a moderator has not approved: it waits, or why it came back. */
+function yoursNote(y: Yours): HTMLElement | string {
+  if (y.waiting) return el("p", { class: "panel panel--calm answer-waiting" }, `Your answer from ${formatDate(y.waiting.at)} is waiting for a moderator. It shows here once they have checked it.`);
+  if (y.sentBack) return el("p", { class: "panel staff-warning answer-sent-back" }, `A moderator sent your answer back: ${sentence(y.sentBack.reason)} Write it again.`);
+  return "";
+}
+
+/**
+ * Fills a "You said, we did" box with the approved answers (or says there are none yet); for a
+ * manager of `organisationId`, also whether their own answer is waiting or was sent back.
+ */
+export async function loadAnswers(box: HTMLElement, target: AnswerTarget, names: Map<string, string>, organisationId?: string): Promise<void> {
+  const result = await getStaff<{ responses: Answer[]; yours?: Yours[] }>(`/api/staff/responses?${targetQuery(target)}`);
   if (!result.ok) {
     box.replaceChildren(el("p", {}, `We could not load the answers to this: ${result.error.message}`));
     return;
   }
   const answers = result.data.responses;
+  const yours = (result.data.yours ?? []).find((y) => y.organisationId === organisationId);
   box.replaceChildren(
     ...(answers.length
       ? answers.map((a) => answer(a, answers.length > 1 ? names.get(a.organisationId) : undefined))
       : [el("p", { class: "muted" }, "No answer yet. An answer shows here once a moderator has checked it.")]),
+    yours ? yoursNote(yours) : "",
   );
 }
 
 let formCount = 0;
 
 /**
- * A manager's form to answer one piece. It is sent to a moderator, who checks it for anything
- * personal before anyone else reads it; the page says so once it is sent.
+ * A manager's form to answer one piece or report. It is sent to a moderator, who checks it for
+ * anything personal before anyone else reads it; the page says so once it is sent.
  */
-export function answerForm(pieceId: string, organisationId: string): HTMLElement {
+export function answerForm(target: AnswerTarget, organisationId: string): HTMLElement {
+  const feedback = target.target === "feedback";
   const n = ++formCount;
   const statusName = `status-${n}`;
   const textId = `answer-text-${n}`;
@@ -83,7 +108,7 @@ export function answerForm(pieceId: string, organisationId: string): HTMLElement
   );
   const form = el(
     "form",
-    { class: "answer-form", novalidate: "", "aria-label": "Answer this feedback" },
+    { class: "answer-form", novalidate: "", "aria-label": feedback ? "Answer this feedback" : "Answer this report" },
     el(
       "div",
       { class: "field", "data-field": "status" },
@@ -104,7 +129,7 @@ export function answerForm(pieceId: string, organisationId: string): HTMLElement
       "div",
       { class: "field", "data-field": "text" },
       el("label", { class: "label", for: textId }, "Your answer"),
-      el("span", { class: "hint", id: `${textId}-hint` }, "Write to the people who gave feedback, in plain words. Do not name anyone. Up to 1,000 characters."),
+      el("span", { class: "hint", id: `${textId}-hint` }, `Write to ${feedback ? "the people who gave feedback" : "the group"}, in plain words. Do not name anyone. Up to 1,000 characters.`),
       el("textarea", { id: textId, name: "text", rows: "4", maxlength: "1000", "aria-describedby": `${textId}-hint` }),
     ),
     whyField,
@@ -132,7 +157,7 @@ export function answerForm(pieceId: string, organisationId: string): HTMLElement
       return;
     }
     sending = true;
-    const query = new URLSearchParams({ target: "feedback", targetId: pieceId, organisationId });
+    const query = targetQuery(target, { organisationId });
     const result = await sendStaff<{ waitingForModerator: true }>("POST", `/api/staff/responses?${query}`, { status, text, ...(status === "not-possible" ? { why } : {}) });
     sending = false;
     if (!result.ok) {
@@ -144,7 +169,7 @@ export function answerForm(pieceId: string, organisationId: string): HTMLElement
     whyField.hidden = true;
     done.replaceChildren(
       el("h3", { class: "staff-card-title" }, "Thank you: your answer is sent"),
-      el("p", {}, "Your answer waits for a moderator to check it for anything personal. Once they have, it shows here and on the service's page."),
+      el("p", {}, `Your answer waits for a moderator to check it for anything personal. Once they have, it shows here${feedback ? " and on the service's page" : ""}.`),
     );
     done.hidden = false;
     done.focus();
@@ -190,7 +215,7 @@ export function excerptChoice(pieceId: string, initiallyShown: boolean): HTMLEle
 const days = (iso: string) => Math.floor((Date.now() - Date.parse(iso)) / 86_400_000);
 
 /** What is still unanswered 28 days after approval, per provider, in words. Hidden when the role cannot see it. */
-export async function loadUnanswered(serviceNames: Map<string, string>): Promise<void> {
+export async function loadUnanswered(serviceNames: Map<string, string>, groupReportsReadable = false): Promise<void> {
   const section = byId("unanswered");
   const list = byId("unanswered-list");
   const result = await getStaff<Unanswered>("/api/staff/responses/unanswered");
@@ -215,7 +240,12 @@ export async function loadUnanswered(serviceNames: Map<string, string>): Promise
                 const what = u.target === "feedback" ? "Feedback" : "A group report";
                 const about = u.serviceId && serviceNames.get(u.serviceId) ? ` about ${serviceNames.get(u.serviceId)}` : "";
                 const words = `${what}${about}, approved on ${formatDate(u.approvedAt)}: ${days(u.approvedAt)} days without an answer.`;
-                return el("li", {}, u.target === "feedback" && document.querySelector(`[data-id="${u.targetId}"]`) ? el("a", { href: `#piece-${u.targetId}` }, words) : words);
+                // Feedback shown on this page links to its card; a group report to its card on the group reports page.
+                const href =
+                  u.target === "feedback"
+                    ? document.querySelector(`[data-id="${u.targetId}"]`) && `#piece-${u.targetId}`
+                    : groupReportsReadable && `/staff/group-reports/#report-${u.targetId}`;
+                return el("li", {}, href ? el("a", { href }, words) : words);
               }),
             ),
           ),

@@ -3,20 +3,12 @@ import { getStaff } from "./api";
 import { monthWords, scoreFacts, usageWords, type ApprovedPage, type ApprovedPiece } from "./feedback-words";
 import { showContent, showLoadError, startStaffPage } from "./page";
 import { answerForm, excerptChoice, loadAnswers, loadUnanswered } from "./feedback-answers";
-import { loadNames, mayIn, type Me, type Names } from "./session";
+import { scopeLabel, scopeOf, scopesOf, scopeValue } from "./scope-choice";
+import { loadNames, mayEver, mayIn, type Me, type Names } from "./session";
 import { getJson } from "../api";
 import type { ServiceVoice } from "../render-voice";
 
 type Scope = ApprovedPage["scope"];
-
-/** A scope as one value for the choice: "organisation:<id>" or "area:<id>". */
-const scopeValue = (scope: Scope) => ("organisationId" in scope ? `organisation:${scope.organisationId}` : `area:${scope.areaId}`);
-
-function scopeOf(value: string): Scope | undefined {
-  const [kind, id] = value.split(":");
-  if (!id) return undefined;
-  return kind === "organisation" ? { organisationId: id } : kind === "area" ? { areaId: id } : undefined;
-}
 
 /** "the services of Harbour Support", "services in Bristol": what the feedback shown is about. */
 function scopeName(scope: Scope, names: Names): string {
@@ -24,10 +16,6 @@ function scopeName(scope: Scope, names: Names): string {
     ? `the services of ${names.organisations.get(scope.organisationId) ?? "your organisation"}`
     : `services in ${names.areas.get(scope.areaId) ?? scope.areaId}`;
 }
-
-/** The scope as a choice: "Harbour Support (example)", "Services in Bristol". */
-const scopeLabel = (scope: Scope, names: Names) =>
-  "organisationId" in scope ? (names.organisations.get(scope.organisationId) ?? "Your organisation") : `Services in ${names.areas.get(scope.areaId) ?? scope.areaId}`;
 
 /** What a row needs besides the piece: who is reading, whose feedback it is, and which words already show publicly. */
 type RowContext = { me: Me; scope: Scope; names: Names; shownTexts: Set<string> };
@@ -39,8 +27,9 @@ type RowContext = { me: Me; scope: Scope; names: Names; shownTexts: Set<string> 
  */
 function row(piece: ApprovedPiece, { me, scope, names, shownTexts }: RowContext): HTMLLIElement {
   const answers = el("div", { class: "answers", "aria-live": "polite" }, el("p", { class: "muted" }, "Loading answers…"));
-  void loadAnswers(answers, piece.id, names.organisations);
   const organisationId = "organisationId" in scope ? scope.organisationId : undefined;
+  const target = { target: "feedback" as const, targetId: piece.id };
+  void loadAnswers(answers, target, names.organisations, organisationId);
   const manages = (action: "response.write" | "feedback.feature") => !!organisationId && mayIn(me, action, organisationId);
   return el(
     "li",
@@ -57,7 +46,7 @@ function row(piece: ApprovedPiece, { me, scope, names, shownTexts }: RowContext)
       : "",
     el("h3", { class: "answers-heading" }, "You said, we did"),
     answers,
-    manages("response.write") ? answerForm(piece.id, organisationId!) : "",
+    manages("response.write") ? answerForm(target, organisationId!) : "",
   );
 }
 
@@ -120,7 +109,7 @@ export function startApprovedFeedback(): Promise<void> {
       const shownTexts = managed ? await shownOnPages(page.pieces) : new Set<string>();
       rows.append(...page.pieces.map((p) => row(p, { me, scope: page.scope, names: known, shownTexts })));
       for (const p of page.pieces) serviceNames.set(p.serviceId, p.serviceName);
-      if (!more) void loadUnanswered(serviceNames);
+      if (!more) void loadUnanswered(serviceNames, mayEver(me, "group_report.read"));
       count += page.pieces.length;
       next = page.before;
       older.hidden = !next;
@@ -132,7 +121,7 @@ export function startApprovedFeedback(): Promise<void> {
         "Answers given without words count in the statistics but are not shown here.";
       status.textContent = count === 0 ? `No feedback about ${about} yet.` : `Showing ${count} ${count === 1 ? "piece" : "pieces"} of feedback about ${about}${next ? "." : ": that is all of it."}`;
 
-      const scopes: Scope[] = [...page.scopes.organisationIds.map((organisationId) => ({ organisationId })), ...page.scopes.areaIds.map((areaId) => ({ areaId }))];
+      const scopes = scopesOf(page.scopes);
       if (scopes.length > 1 && !shown) {
         choice.replaceChildren(...scopes.map((s) => el("option", { value: scopeValue(s) }, scopeLabel(s, known))));
         form.hidden = false;

@@ -154,7 +154,8 @@ export function startGroupReport(): Promise<void> {
       showState("We could not find that report", "Not found", [el("p", { class: "lead" }, "It may have been removed."), el("p", {}, el("a", { href: "/staff/groups/" }, "Go to your groups"))]);
       return;
     }
-    if (report && report.state !== "draft") {
+    // A report a moderator sent back opens for changes, like a draft; one waiting or approved is read-only.
+    if (report && report.state !== "draft" && report.state !== "rejected") {
       showState(`Session on ${formatDate(`${report.date}T12:00:00Z`)}`, "Session report", [
         el("p", { class: "lead" }, `${STATE_WORDS[report.state]}. This report has been sent to moderation, so it can no longer be changed.`),
         el("p", {}, el("a", { href: "/staff/groups/" }, "Go to your groups")),
@@ -164,8 +165,13 @@ export function startGroupReport(): Promise<void> {
 
     byId("group-caption").textContent = group.name;
     if (report) {
-      byId("page-heading").textContent = "Change a draft";
-      setTitle("Change a draft");
+      const heading = report.state === "rejected" ? "Change a report that was sent back" : "Change a draft";
+      byId("page-heading").textContent = heading;
+      setTitle(heading);
+    }
+    if (report?.state === "rejected") {
+      byId("sent-back-reason").textContent = report.decided?.reason ?? "The moderator did not say why.";
+      byId("sent-back").hidden = false;
     }
     byId("theme-choices").replaceChildren(...(themes.ok ? themes.data.themes : []).map((t) => choice("themes", t.code, t.label)));
     const serviceList = services.ok ? services.data.services : [];
@@ -218,6 +224,8 @@ export function startGroupReport(): Promise<void> {
           byId("page-heading").textContent = "Change a draft";
           setTitle("Change a draft");
         }
+        // Saved again, a report that was sent back is a draft: the moderator's reason has gone with the decision.
+        byId("sent-back").hidden = true;
         if (!send) {
           clearAllErrors();
           showSuccess(done, "Draft saved", el("p", {}, "Only you can see it. You can come back and change it until you send it to moderation."), el("p", {}, el("a", { href: "/staff/groups/" }, "Back to your groups")));

@@ -26,9 +26,11 @@ function reportItem(groupId: string, r: Report): HTMLLIElement {
     r.state === "rejected" && r.decided?.reason ? el("p", {}, el("strong", {}, "Why it was sent back: "), r.decided.reason) : null,
     r.state === "draft"
       ? el("p", {}, el("a", { href: reportHref(groupId, r.id) }, "Change or send this draft", el("span", { class: "visually-hidden" }, ` from ${when}`)))
-      : r.state === "pending"
-        ? el("p", { class: "hint" }, "Nobody else reads it until a moderator approves it.")
-        : null,
+      : r.state === "rejected"
+        ? el("p", {}, el("a", { href: reportHref(groupId, r.id) }, "Change it and send it again", el("span", { class: "visually-hidden" }, ` (session on ${when})`)))
+        : r.state === "pending"
+          ? el("p", { class: "hint" }, "Nobody else reads it until a moderator approves it.")
+          : el("p", { class: "hint" }, `Approved${r.decided?.at ? ` on ${formatDate(r.decided.at)}` : ""}: the services and commissioners it is for can read it now.`),
   );
 }
 
