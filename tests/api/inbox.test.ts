@@ -171,6 +171,21 @@ describe("actions", () => {
     });
   });
 
+  it("keeps the kind of reason for a decline on its event, and refuses a kind it does not know", async () => {
+    const env = await staffApp();
+    const worker = await signedIn(env, [{ role: "worker", organisationId: HARBOUR_ORG }]);
+    const reference = await ask(env);
+    const unknown = await act(env, worker.token, reference, { action: "decline", reasonCode: "bored", reason: "Full.", signpostText: "Your GP" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.fields).toEqual([expect.objectContaining({ field: "reasonCode", message: "Choose the kind of reason from the list." })]);
+
+    const declined = await act(env, worker.token, reference, { action: "decline", reasonCode: "not-eligible-area", reason: "We only work in Bristol.", signpostText: "Your GP" });
+    expect(declined.status).toBe(200);
+    const detail = await env.call("GET", routePath(reference, HARBOUR_YOUNG_PEOPLE.id), { token: worker.token });
+    expect(detail.status).toBe(200);
+    expect(detail.json.route.history.at(-1)).toMatchObject({ action: "decline", reasonCode: "not-eligible-area", reason: "We only work in Bristol." });
+  });
+
   it("refuses illegal status changes with a clear 409, and bad input with field errors", async () => {
     const env = await staffApp();
     const worker = await signedIn(env, [{ role: "worker", organisationId: HARBOUR_ORG }]);

@@ -291,7 +291,7 @@ test("record a contact attempt, with the keyboard only on the desktop", async ({
   await expectAccessible(page);
 });
 
-test("decline needs a reason and somewhere else to go", async ({ page, request, baseURL, requests: _ }) => {
+test("decline needs the kind of reason, a reason and somewhere else to go", async ({ page, request, baseURL, requests: _ }) => {
   await signedInPage(page, WORKER);
   await openNewRequest(page, request, baseURL!);
 
@@ -300,16 +300,17 @@ test("decline needs a reason and somewhere else to go", async ({ page, request, 
   await expect(decline.getByLabel("A service in OneDoor").locator(`option[value="${YOUNG_PEOPLE.id}"]`)).toHaveCount(0);
   await expectAccessible(page);
   await decline.getByRole("button", { name: "Decline" }).click();
-  await expectProblem(page, "Say why your service cannot help.", "Say where they can go instead: choose a service or type one.");
+  await expectProblem(page, "Choose what kind of reason it is.", "Say why your service cannot help.", "Say where they can go instead: choose a service or type one.");
   await expectAccessible(page);
 
   const kite = EXAMPLE_SERVICES.find((s) => s.name.startsWith("Kite"))!;
+  await decline.getByRole("group", { name: "What kind of reason is it?" }).getByLabel("Outside the area we cover").check();
   await decline.getByLabel("Why your service cannot help").fill("We only work with people in Bristol.");
   await decline.getByLabel("A service in OneDoor").selectOption(kite.id);
   await decline.getByRole("button", { name: "Decline" }).click();
   await expectDone(page, "Request declined");
   await expect(page.locator("#route-tags")).toContainText("Declined, with somewhere else to go");
-  await expect(page.locator("#route-history li").last()).toContainText(`Reason: We only work with people in Bristol. Signposted to: ${kite.name}.`);
+  await expect(page.locator("#route-history li").last()).toContainText(`: outside the area we cover. Reason: We only work with people in Bristol. Signposted to: ${kite.name}.`);
   // A declined request is finished: no more actions.
   await expect(page.getByText("Nothing more can be done: this request has finished.")).toBeVisible();
   await expect(page.locator("details[data-action]:visible")).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { CLOSE_OUTCOMES, CONTACT_CHANNELS, CONTACT_OUTCOMES, FEELINGS } from "../../../../functions/domain/route-labels";
+import { CLOSE_OUTCOMES, CONTACT_CHANNELS, CONTACT_OUTCOMES, DECLINE_REASONS, FEELINGS } from "../../../../functions/domain/route-labels";
 import { formatReference, isReference, tidyReference } from "../../../../functions/domain/request-codes";
 import { TIMES_OF_DAY, YES_NO_UNSURE } from "../../../../functions/domain/support-request-labels";
 import { DAYS, LANGUAGES, NEEDS, WORKER_GENDERS } from "../../../../functions/domain/vocabulary";
@@ -121,7 +121,8 @@ function happened(entry: HistoryEntry): string {
     }
     case "decline": {
       const to = entry.signpost?.serviceName ?? entry.signpost?.text;
-      return `Declined${by}.${entry.reason ? ` Reason: ${entry.reason}` : ""}${to ? ` Signposted to: ${to}.` : ""}`;
+      const kind = entry.reasonCode ? DECLINE_REASONS[entry.reasonCode] : "";
+      return `Declined${by}${kind ? `: ${kind.toLowerCase()}` : ""}.${entry.reason ? ` Reason: ${entry.reason}` : ""}${to ? ` Signposted to: ${to}.` : ""}`;
     }
     case "close": {
       const outcome = entry.outcome ? CLOSE_OUTCOMES[entry.outcome as keyof typeof CLOSE_OUTCOMES] : "";
@@ -194,14 +195,16 @@ function check(action: InboxAction, form: HTMLFormElement): { body?: Record<stri
       return { body: { action, outcome, channel, note: optional(textOf(form, "note")) }, errors };
     }
     case "decline": {
+      const reasonCode = radio("reasonCode");
       const reason = textOf(form, "reason");
       const signpostServiceId = textOf(form, "signpostServiceId");
       const signpostText = textOf(form, "signpostText");
+      if (!reasonCode) errors.push({ field: "reasonCode", message: "Choose what kind of reason it is." });
       if (!reason) errors.push({ field: "reason", message: "Say why your service cannot help." });
       if (!signpostServiceId && !signpostText) {
         errors.push({ field: "signpost", message: "Say where they can go instead: choose a service or type one." });
       }
-      return { body: { action, reason, signpostServiceId: optional(signpostServiceId), signpostText: optional(signpostText) }, errors };
+      return { body: { action, reasonCode, reason, signpostServiceId: optional(signpostServiceId), signpostText: optional(signpostText) }, errors };
     }
     case "close": {
       const outcome = radio("outcome");

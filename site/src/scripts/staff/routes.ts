@@ -1,4 +1,4 @@
-import type { CloseOutcome, ContactChannel, ContactOutcome, Feeling } from "../../../../functions/domain/route-labels";
+import type { CloseOutcome, ContactChannel, ContactOutcome, DeclineReason, Feeling } from "../../../../functions/domain/route-labels";
 import { ROUTE_STATUSES, type RouteStatus } from "../../../../functions/domain/route-status";
 import { AGE_BANDS } from "../../../../functions/domain/support-request-labels";
 import { el } from "../dom";
@@ -48,6 +48,8 @@ export type HistoryEntry = {
   outcome?: ContactOutcome | CloseOutcome | Feeling;
   channel?: ContactChannel;
   reason?: string;
+  /** For "decline": the kind of reason (DECLINE_REASONS), counted for commissioners. */
+  reasonCode?: DeclineReason;
   signpost?: { serviceId?: string; serviceName?: string; text?: string };
   note?: string;
 };
