@@ -6,7 +6,7 @@ import type { AuditAction, Source } from "../domain/audit";
 import { authorize, scopesFor } from "../domain/authorize";
 import { periodMonths, type Period } from "../domain/disclosure";
 import { buildInsights, type Figures } from "../domain/insights";
-import type { Actor } from "../domain/policy";
+import { decide, type Actor } from "../domain/policy";
 import type { StaffActing } from "../domain/staff";
 import type { ResponsesFeature } from "./responses";
 
@@ -31,7 +31,8 @@ const NEWEST = 5;
 export function insightsFeature({ insights, directory, feedback, groups, responses, now, record }: Deps) {
   /** The areas this actor may read insights for: a commissioner's own, every area for an admin. */
   async function areasFor(actor: Actor): Promise<string[]> {
-    authorize(actor, "insights.read");
+    // Refused outright (403) only for a role that never reads insights; the area is checked next.
+    if (decide(actor, "insights.read") === "forbidden") authorize(actor, "insights.read");
     if (actor.grants.some((g) => g.role === "admin")) return (await directory.listAreas()).map((a) => a.id);
     return scopesFor(actor, "insights.read").areaIds;
   }

@@ -12,7 +12,7 @@ import { validate } from "../http/validate";
 /** A fixed period: a whole month, its calendar quarter, or the 12 months ending with it (disclosure.ts). */
 const PeriodQuery = z.object({
   areaId: AreaIdSchema.optional(),
-  period: z.enum(["month", "quarter", "year"], { error: "Choose a month, a quarter or a year." }).default("quarter"),
+  period: z.enum(["quarter"], { error: "Choose a quarter: insights are for whole calendar quarters only." }).default("quarter"),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month, like 2026-11.").optional(),
 });
 
