@@ -125,17 +125,7 @@ export const changeTally = (changes: { before: Route; after: Route }[]): Tally[]
   combine(...changes.flatMap(({ before, after }) => [routeTally(after), negate(routeTally(before))]));
 
 /** The facts of a request as it is asked for: from the answers, never from what identifies them. */
-export function factsOf(request: {
-  reference: string;
-  createdAt: string;
-  areaId?: string;
-  asker: string;
-  ageBand?: string;
-  needs: string[];
-  urgent: boolean;
-  preferences?: { workerGender?: string; language?: string };
-  equality?: EqualityAnswers;
-}): RequestFacts {
+export function factsOf(request: Omit<RequestFacts, "workerGender" | "language"> & { preferences?: { workerGender?: string; language?: string } }): RequestFacts {
   return {
     reference: request.reference,
     createdAt: request.createdAt,
