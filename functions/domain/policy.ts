@@ -101,7 +101,7 @@ export const POLICY = {
   /** Which approved, redacted pieces a service's public page shows: its own organisation's managers. */
   "feedback.feature": { manager: ownOrganisation },
   /** What is still unanswered after 28 days, per provider: the area's commissioners, and each provider's managers for their own. */
-  "response.unanswered": { commissioner: ownArea, manager: ownOrganisation, admin: anywhere },
+  "response.unanswered": { commissioner: ownArea, manager: ownOrganisation },
   /** Insights (J8): an area's figures, published through disclosure control. Its commissioners; admins for every area. */
   "insights.read": { commissioner: ownArea, admin: anywhere },
 } satisfies Record<string, Partial<Record<Role, Rule>>>;

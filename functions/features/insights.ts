@@ -72,7 +72,8 @@ export function insightsFeature({ insights, directory, feedback, groups, respons
       const [quotes, reports, unanswered] = await Promise.all([
         feedback.approved({ areaId: areaId! }, { limit: NEWEST }),
         groups.approvedReports({ areaId: areaId! }, { limit: NEWEST }),
-        responses.unanswered(actor, { areaId }),
+        // What is unanswered is the area's commissioners' to read (an admin sees the figures alone).
+        decide(actor, "response.unanswered", { areaId }) === "allow" ? responses.unanswered(actor, { areaId }) : { providers: [] },
       ]);
       const names = new Map((await groups.listGroups()).map((g) => [g.id, g.name]));
       await record("insights.read", source, { actorId: actor.accountId, record: `area:${areaId}` });

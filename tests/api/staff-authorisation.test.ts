@@ -413,6 +413,8 @@ describe("what each role sees in lists", () => {
   });
 
   test("reading staff, one or the whole list, is written to the audit log", async () => {
+    // The matrix above writes many entries at one instant; a moment later, these are the newest page.
+    env.clock.now += 1000;
     await env.call("GET", "/api/staff/accounts", { token: tokens.admin });
     const entries = (await env.call("GET", "/api/staff/audit", { token: tokens.admin })).json.entries;
     expect(entries.some((e: { action: string; record?: string }) => e.action === "staff.read" && e.record === "account:list")).toBe(true);
@@ -431,6 +433,7 @@ describe("role escalation through the API is refused and audited", () => {
     ["a manager elsewhere", [{ role: "manager", organisationId: ORG_B }]],
     ["a commissioner", [{ role: "commissioner", areaId: AREA }]],
   ])("a manager cannot make anyone %s", async (_, grants) => {
+    env.clock.now += 1000;
     const target = await staffIn("in", env);
     const res = await env.call("PUT", `/api/staff/accounts/${target}/grants`, { token: tokens.manager, body: { grants } });
     expect(res.status).toBe(403);
