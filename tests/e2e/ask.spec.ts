@@ -501,17 +501,21 @@ test("a service's page prefills the services question, and the address is /ask/ 
 
 test("each search result has a way to ask that service", async ({ page, requests: _ }) => {
   await page.goto("/find-support/");
+  // In one area, so services other tests add elsewhere cannot push these onto a later page.
+  await page.getByLabel("Your area").selectOption({ label: "Bristol" });
   await page.getByRole("button", { name: "Show services" }).click();
   const card = page.locator("#results-list > li").filter({ hasText: HARBOUR.name });
   await expect(card.getByRole("link", { name: "Ask for support" })).toHaveAttribute("href", `/ask/?service=${HARBOUR.id}`);
-  // A service not taking new requests has no such link.
-  const paused = page.locator("#results-list > li").filter({ hasText: PAUSED.name });
-  await expect(paused).toHaveCount(1);
-  await expect(paused.getByRole("link", { name: "Ask for support" })).toHaveCount(0);
   // Nor does one that only takes requests from professionals.
   const professionalsOnly = page.locator("#results-list > li").filter({ hasText: PROFESSIONALS_ONLY.name });
   await expect(professionalsOnly).toHaveCount(1);
   await expect(professionalsOnly.getByRole("link", { name: "Ask for support" })).toHaveCount(0);
+  // A service not taking new requests (in Manchester) has no such link.
+  await page.getByLabel("Your area").selectOption({ label: "Manchester" });
+  await page.getByRole("button", { name: "Show services" }).click();
+  const paused = page.locator("#results-list > li").filter({ hasText: PAUSED.name });
+  await expect(paused).toHaveCount(1);
+  await expect(paused.getByRole("link", { name: "Ask for support" })).toHaveCount(0);
 });
 
 test("Exit this page wipes the answers, and coming back starts empty", async ({ page, requests: _ }) => {
