@@ -1,4 +1,3 @@
-import type { RedactionKind } from "../../../../functions/domain/redaction-labels";
 import { showApiError } from "../api";
 import { byId, el } from "../dom";
 import { getStaff, sendStaff, type ApiError } from "./api";
@@ -7,7 +6,7 @@ import { clearAllErrors, onSubmit, showFormErrors, textOf } from "./form";
 import { decidedHref } from "./moderation";
 import { formatDateTime, setTitle, showContent, showLoadError, showState, showSuccess, startStaffPage } from "./page";
 import { previewRedacted, type Redaction } from "./redaction-edit";
-import { chosenOf, choiceList, keepSelection, marked, suggested, tickedWords, watchSelection, withWordsRemoved, type Entry } from "./redaction-view";
+import { chosenOf, choiceList, marked, suggested, tickedWords, onRemoveWords, watchSelection, withWordsRemoved, type Entry } from "./redaction-view";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -180,30 +179,7 @@ export function startModerationPiece(): Promise<void> {
     redactionsForm.addEventListener("submit", (event) => event.preventDefault());
 
     const selectedWords = watchSelection(() => [{ box: textBox, text }]);
-    keepSelection(byId("add-selected"));
-    byId("add-selected").addEventListener("click", () => {
-      const words = byId<HTMLInputElement>("add-words");
-      const selected = selectedWords();
-      if (!selected) {
-        showFormErrors(addForm, [{ field: "words", message: "Select some words in what they wrote first, or type them here." }]);
-        return;
-      }
-      clearAllErrors();
-      words.value = selected;
-      words.focus();
-    });
-
-    onSubmit(addForm, async () => {
-      const words = textOf(addForm, "words");
-      const kind = textOf(addForm, "kind") as RedactionKind | "";
-      const errors = [
-        ...(words ? [] : [{ field: "words", message: "Type the words to remove, or select them in what they wrote." }]),
-        ...(kind ? [] : [{ field: "kind", message: "Choose what the words are." }]),
-      ];
-      if (errors.length || !kind) {
-        showFormErrors(addForm, errors);
-        return;
-      }
+    onRemoveWords(addForm, selectedWords, "what they wrote", (words, kind) => {
       const added = withWordsRemoved(text, entries, piece.proposals, words, kind);
       if (added.found === 0) {
         showFormErrors(addForm, [{ field: "words", message: "Those words are not in what they wrote. Type them exactly as they are written." }]);

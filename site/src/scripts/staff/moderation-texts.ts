@@ -1,4 +1,3 @@
-import type { RedactionKind } from "../../../../functions/domain/redaction-labels";
 import { RESPONSE_STATUSES, type ResponseStatus } from "../../../../functions/domain/response-labels";
 import { getJson, showApiError } from "../api";
 import { byId, el } from "../dom";
@@ -9,7 +8,7 @@ import type { Theme } from "./group-words";
 import { decidedHref } from "./moderation";
 import { formatDate, formatDateTime, setTitle, showContent, showState, showLoadError, startStaffPage } from "./page";
 import { previewRedacted, type Redaction } from "./redaction-edit";
-import { chosenOf, choiceList, keepSelection, marked, suggested, tickedWords, watchSelection, withWordsRemoved, type Entry } from "./redaction-view";
+import { chosenOf, choiceList, marked, suggested, tickedWords, onRemoveWords, watchSelection, withWordsRemoved, type Entry } from "./redaction-view";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -319,30 +318,7 @@ export function startModerationTexts(): Promise<void> {
     }
 
     const selectedWords = watchSelection(() => boxes.map((b) => ({ box: b.text, text: b.part.text })));
-    keepSelection(byId("add-selected"));
-    byId("add-selected").addEventListener("click", () => {
-      const words = byId<HTMLInputElement>("add-words");
-      const selected = selectedWords();
-      if (!selected) {
-        showFormErrors(addForm, [{ field: "words", message: "Select some words in a text first, or type them here." }]);
-        return;
-      }
-      clearAllErrors();
-      words.value = selected;
-      words.focus();
-    });
-
-    onSubmit(addForm, async () => {
-      const words = textOf(addForm, "words");
-      const kind = textOf(addForm, "kind") as RedactionKind | "";
-      const errors = [
-        ...(words ? [] : [{ field: "words", message: "Type the words to remove, or select them in a text." }]),
-        ...(kind ? [] : [{ field: "kind", message: "Choose what the words are." }]),
-      ];
-      if (errors.length || !kind) {
-        showFormErrors(addForm, errors);
-        return;
-      }
+    onRemoveWords(addForm, selectedWords, "a text", (words, kind) => {
       const results = parts.map((part) => withWordsRemoved(part.text, part.entries, part.proposals, words, kind));
       if (results.every((r) => r.found === 0)) {
         showFormErrors(addForm, [{ field: "words", message: "Those words are not in any of the texts. Type them exactly as they are written." }]);

@@ -1,5 +1,6 @@
 import { REDACTION_KINDS, type RedactionKind } from "../../../../functions/domain/redaction-labels";
-import { el } from "../dom";
+import { byId, el } from "../dom";
+import { clearAllErrors, onSubmit, showFormErrors, textOf } from "./form";
 import { addRedactions, overlapsAny, type Redaction } from "./redaction-edit";
 
 /**
@@ -128,4 +129,38 @@ export function withWordsRemoved(text: string, entries: readonly Entry[], propos
     found: added.found,
     added: added.added,
   };
+}
+
+/**
+ * The "Remove more words" form (components/staff/RemoveWordsForm.astro): "Use the words I
+ * selected" fills the box, and a sent form gives `remove` its words and kind once both are there.
+ * `where` names the text in the messages: "what they wrote", or "a text".
+ */
+export function onRemoveWords(form: HTMLFormElement, selectedWords: () => string, where: string, remove: (words: string, kind: RedactionKind) => void): void {
+  const button = byId("add-selected");
+  keepSelection(button);
+  button.addEventListener("click", () => {
+    const words = byId<HTMLInputElement>("add-words");
+    const selected = selectedWords();
+    if (!selected) {
+      showFormErrors(form, [{ field: "words", message: `Select some words in ${where} first, or type them here.` }]);
+      return;
+    }
+    clearAllErrors();
+    words.value = selected;
+    words.focus();
+  });
+  onSubmit(form, async () => {
+    const words = textOf(form, "words");
+    const kind = textOf(form, "kind") as RedactionKind | "";
+    const errors = [
+      ...(words ? [] : [{ field: "words", message: `Type the words to remove, or select them in ${where}.` }]),
+      ...(kind ? [] : [{ field: "kind", message: "Choose what the words are." }]),
+    ];
+    if (errors.length || !kind) {
+      showFormErrors(form, errors);
+      return;
+    }
+    remove(words, kind);
+  });
 }
