@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db/client";
+import { groupRepository } from "../db/groups";
 import { staffRepository } from "../db/staff";
 import type { Grant, Role } from "../domain/roles";
 import type { StaffAccount } from "../domain/staff";
@@ -20,7 +21,7 @@ const DEMO_TOTP_SECRETS: Record<Role, string> = {
   admin: "JBSWY3DPEHPK3PXPADMINAAAAAAAAAAA",
 };
 
-/** The demo group's id: contributors' groups arrive with a later issue. */
+/** The demo facilitator's contributors' group, set up with the demo accounts. */
 const DEMO_GROUP_ID = "5f0c7a52-8a0d-4b9e-9d55-1c2f0e6a7d01";
 
 function grantFor(role: Role): Grant {
@@ -61,5 +62,22 @@ export async function seedDemoStaff(db: Database, endpoint: string | undefined):
     };
     await staff.createAccountDirectly(account);
   }
+  await seedDemoGroup(db);
   return demos;
+}
+
+/** The group the demo facilitator records sessions for, run by the first example organisation. */
+async function seedDemoGroup(db: Database): Promise<void> {
+  const groups = groupRepository(db);
+  if (await groups.getGroup(DEMO_GROUP_ID)) return;
+  const now = new Date().toISOString();
+  await groups.saveGroup({
+    id: DEMO_GROUP_ID,
+    name: "Example young people's group",
+    areaId: EXAMPLE_AREAS[0]!.id,
+    description: "An example group of young people who meet each month. Local demo only.",
+    organisationId: EXAMPLE_ORGANISATIONS[0]!.id,
+    createdAt: now,
+    updatedAt: now,
+  });
 }

@@ -61,7 +61,8 @@ export function showErrors(form: HTMLFormElement, errors: FieldError[], options:
       wrapper.classList.add("field--error");
       const messageNode = el("p", { class: "error-message", id: errorId }, el("span", { class: "visually-hidden" }, "Error: "), message);
       const described = wrapper.querySelector("fieldset") ?? own;
-      described.before(messageNode);
+      // Above a lone tick box's row, not squeezed between the box and its label.
+      (own.closest(".choice") ?? described).before(messageNode);
       if (wrapper.querySelector("fieldset")) wrapper.querySelector("legend")?.after(messageNode);
       described.setAttribute("aria-describedby", `${described.getAttribute("aria-describedby") ?? ""} ${errorId}`.trim());
       if (!wrapper.querySelector("fieldset")) own.setAttribute("aria-invalid", "true");
