@@ -139,7 +139,7 @@ export type EqualityQuestion = keyof typeof EQUALITY_ANSWERS;
 
 /** What every equality page says first. */
 export const EQUALITY_WHY_WE_ASK =
-  "You do not have to answer these questions. Skip any you like. We ask so we can check that help reaches everyone who needs it. We only count the answers all together. We never use them to find out who you are.";
+  "You do not have to answer these questions. Skip any you like. We ask so the people who pay for services can see who help is not reaching yet. We only count the answers all together. We never use them to find out who you are.";
 
 /** Each question, a hint where it helps, and why we ask it, in words a 12-year-old can follow. */
 export const EQUALITY_QUESTIONS: Record<EqualityQuestion, { question: string; hint?: string; why: string }> = {

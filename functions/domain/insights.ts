@@ -226,6 +226,8 @@ function gaps(f: Figures): Section {
   };
 }
 
+const withoutKey = (counts: Record<string, number>, key: string) => Object.fromEntries(Object.entries(counts).filter(([k]) => k !== key));
+
 const EQUITY_TITLES: Record<EqualityQuestion, string> = {
   ageBand: "Age",
   gender: "Gender",
@@ -241,7 +243,8 @@ function equity(f: Figures): Section {
   const fed = overMonths(f.feedbackArea, f.months);
   const tables = (Object.keys(EQUALITY_ANSWERS) as EqualityQuestion[]).map((q): Table => {
     const answers = EQUALITY_ANSWERS[q] as Record<string, string>;
-    const askedBy = { ...under(asked, `equality.${q}`) };
+    // /ask/ asks the age once, as part of the request, so who asks is counted by that answer.
+    const askedBy = q === "ageBand" ? withoutKey(under(asked, "age"), "not-given") : { ...under(asked, `equality.${q}`) };
     const fedBy = { ...under(fed, `equality.${q}`) };
     askedBy["not-answered"] = Math.max(0, (asked.requests ?? 0) - Object.values(askedBy).reduce((a, b) => a + b, 0));
     fedBy["not-answered"] = Math.max(0, (fed.pieces ?? 0) - Object.values(fedBy).reduce((a, b) => a + b, 0));

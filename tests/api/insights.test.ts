@@ -55,6 +55,13 @@ describe("insights", () => {
     expect(numbers.filter((n) => n >= 1 && n <= 4)).toEqual([]);
   });
 
+  it("count who asks by the age given in the request, since /ask/ does not ask it twice", async () => {
+    const insights = (await insightsOf(commissioner)).json as Insights;
+    expect(row(insights, "equity-ageBand", "14 or 15").cells[0]).toEqual({ value: 10 });
+    expect(row(insights, "equity-ageBand", "Did not answer").cells[0]).toEqual({ value: 0 });
+    expect(row(insights, "equity-gender", "Boy or man").cells[0]).toEqual({ suppressed: true });
+  });
+
   it("gives the same cells in a table's CSV as on the page", async () => {
     const page = (await insightsOf(commissioner)).json as Insights;
     const csv = await env.call("GET", `/api/staff/insights/csv?period=quarter&month=${month}&table=demand-by-need`, { token: commissioner });

@@ -26,6 +26,9 @@ const group = (page: Page, name: string) => page.getByRole("group", { name });
 async function consentAndSend(page: Page): Promise<string> {
   for (const box of await page.locator("#consent-choices input").all()) await box.check();
   await cont(page);
+  // The questions about the person are asked of everyone but a parent or carer: skipped here.
+  await expect(page.locator("h1")).toHaveText(/^(Check your answers|Some questions about you)$/);
+  if ((await page.locator("h1").textContent()) === "Some questions about you") await page.getByRole("button", { name: "Skip these questions" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your answers" })).toBeVisible();
   await page.getByRole("button", { name: "Send my request" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your request has been sent" })).toBeVisible();

@@ -11,6 +11,8 @@ const PAUSED = EXAMPLE_SERVICES.find((s) => s.status === "paused")!;
 const PROFESSIONALS_ONLY = EXAMPLE_SERVICES.find((s) => s.status === "active" && !s.acceptsSelfReferral)!;
 
 const cont = (page: Page) => page.getByRole("button", { name: "Continue" }).click();
+/** The questions about the person, after sharing: skipped in every journey but the one that answers them. */
+const skipQuestionsAboutYou = (page: Page) => page.getByRole("button", { name: "Skip these questions" }).click();
 const group = (page: Page, name: string) => page.getByRole("group", { name });
 
 /** The question on screen: its neutral title, its heading, and focus on that heading. */
@@ -55,9 +57,11 @@ async function answerOnlyWhatIsNeeded(page: Page) {
   await cont(page);
   await cont(page); // preferences
   await cont(page); // safe now
-  await expectQuestion(page, 10, 10, "Can we share your answers?");
+  await expectQuestion(page, 10, 11, "Can we share your answers?");
   for (const box of await page.locator("#consent-choices input").all()) await box.check();
   await cont(page);
+  await expectQuestion(page, 11, 11, "Some questions about you");
+  await skipQuestionsAboutYou(page);
   await expectPage(page, "Check your answers – OneDoor", "Check your answers");
 }
 
@@ -114,7 +118,7 @@ async function walkTo(page: Page, n: number) {
     await answer(page);
     await cont(page);
   }
-  await expect(page).toHaveTitle(`Question ${n} of 12 – OneDoor`);
+  await expect(page).toHaveTitle(`Question ${n} of 13 – OneDoor`);
 }
 
 test("the start and question 1: empty, error and filled states pass axe", async ({ page, requests: _ }) => {
@@ -123,7 +127,7 @@ test("the start and question 1: empty, error and filled states pass axe", async 
   await expectAccessible(page);
   await page.getByRole("button", { name: "Start" }).click();
 
-  await expectQuestion(page, 1, 12, "Who is the support for?");
+  await expectQuestion(page, 1, 13, "Who is the support for?");
   await expect(page.getByText("Why we ask")).toBeVisible();
   await expectAccessible(page);
   await cont(page);
@@ -132,12 +136,12 @@ test("the start and question 1: empty, error and filled states pass axe", async 
   await page.getByLabel("For me", { exact: true }).check();
   await expectAccessible(page);
   await cont(page);
-  await expectQuestion(page, 2, 12, "How old are you?");
+  await expectQuestion(page, 2, 13, "How old are you?");
 });
 
 test("questions 2 and 3: empty and filled states pass axe", async ({ page, requests: _ }) => {
   await walkTo(page, 2);
-  await expectQuestion(page, 2, 12, "How old are you?");
+  await expectQuestion(page, 2, 13, "How old are you?");
   await expectAccessible(page);
   await page.getByLabel("14 or 15").check();
   await page.getByText("Why we ask").click();
@@ -145,24 +149,24 @@ test("questions 2 and 3: empty and filled states pass axe", async ({ page, reque
   await expectAccessible(page);
   await cont(page);
 
-  await expectQuestion(page, 3, 12, "Where do you live?");
+  await expectQuestion(page, 3, 13, "Where do you live?");
   await expect(page.locator("#areaId option")).not.toHaveCount(1);
   await expectAccessible(page);
   await page.getByLabel("Where do you live?").selectOption({ label: "Bristol" });
   await expectAccessible(page);
   await cont(page);
-  await expectQuestion(page, 4, 12, "What help would you like?");
+  await expectQuestion(page, 4, 13, "What help would you like?");
 });
 
 test("questions 4 and 5: empty, error and filled states pass axe", async ({ page, requests: _ }) => {
   await walkTo(page, 4);
-  await expectQuestion(page, 4, 12, "What help would you like?");
+  await expectQuestion(page, 4, 13, "What help would you like?");
   await expectAccessible(page);
   await page.getByLabel("Someone to talk to").check();
   await expectAccessible(page);
   await cont(page);
 
-  await expectQuestion(page, 5, 12, "Which services would you like to ask?");
+  await expectQuestion(page, 5, 13, "Which services would you like to ask?");
   // Services for a 12-year-old who wants someone to talk to: never adults' services or paused ones.
   await expect(page.getByLabel("Harbour Young People's Support (example)")).toBeVisible();
   await expect(page.locator("#service-choices")).not.toContainText("Adult Advocates");
@@ -174,12 +178,12 @@ test("questions 4 and 5: empty, error and filled states pass axe", async ({ page
   await page.getByLabel("Harbour Young People's Support (example)").check();
   await expectAccessible(page);
   await cont(page);
-  await expectQuestion(page, 6, 12, "Is there anything you want them to know?");
+  await expectQuestion(page, 6, 13, "Is there anything you want them to know?");
 });
 
 test("question 6: empty, error and filled states pass axe", async ({ page, requests: _ }) => {
   await walkTo(page, 6);
-  await expectQuestion(page, 6, 12, "Is there anything you want them to know?");
+  await expectQuestion(page, 6, 13, "Is there anything you want them to know?");
   await expectAccessible(page);
   await page.getByLabel("Is there anything you want them to know?").fill("x".repeat(2001));
   await cont(page);
@@ -189,12 +193,12 @@ test("question 6: empty, error and filled states pass axe", async ({ page, reque
   await page.getByLabel("Is there anything you want them to know?").fill("I would like to talk after school.");
   await expectAccessible(page);
   await cont(page);
-  await expectQuestion(page, 7, 12, "How should a service get in touch?");
+  await expectQuestion(page, 7, 13, "How should a service get in touch?");
 });
 
 test("question 7: empty, error and filled states pass axe", async ({ page, requests: _ }) => {
   await walkTo(page, 7);
-  await expectQuestion(page, 7, 12, "How should a service get in touch?");
+  await expectQuestion(page, 7, 13, "How should a service get in touch?");
   await expectAccessible(page);
   await cont(page);
   await expectError(page, "Choose how a service should get in touch.");
@@ -215,19 +219,19 @@ test("question 7: empty, error and filled states pass axe", async ({ page, reque
   await page.getByLabel("Phone number", { exact: true }).fill("07700 900123");
   await expectAccessible(page);
   await cont(page);
-  await expectQuestion(page, 8, 12, "When is it safe to get in touch?");
+  await expectQuestion(page, 8, 13, "When is it safe to get in touch?");
 });
 
 test("questions 8 and 9: empty, error and filled states pass axe", async ({ page, requests: _ }) => {
   await walkTo(page, 8);
-  await expectQuestion(page, 8, 12, "When is it safe to get in touch?");
+  await expectQuestion(page, 8, 13, "When is it safe to get in touch?");
   await expectAccessible(page);
   await group(page, "Which days are safe?").getByLabel("Monday").check();
   await group(page, "What times are safe?").getByLabel("Afternoon").check();
   await expectAccessible(page);
   await cont(page);
 
-  await expectQuestion(page, 9, 12, "Keeping it private");
+  await expectQuestion(page, 9, 13, "Keeping it private");
   await expectAccessible(page);
   await group(page, "If you miss a call, can they leave a voice message?").getByLabel("No").check();
   await page.getByLabel("A code word").fill("a very long code word that nobody could ever remember");
@@ -237,12 +241,12 @@ test("questions 8 and 9: empty, error and filled states pass axe", async ({ page
   await page.getByLabel("A code word").fill("bluebird");
   await expectAccessible(page);
   await cont(page);
-  await expectQuestion(page, 10, 12, "What would make it easier?");
+  await expectQuestion(page, 10, 13, "What would make it easier?");
 });
 
 test("questions 10 and 11: empty, error, filled and urgent states pass axe", async ({ page, requests: _ }) => {
   await walkTo(page, 10);
-  await expectQuestion(page, 10, 12, "What would make it easier?");
+  await expectQuestion(page, 10, 13, "What would make it easier?");
   await expectAccessible(page);
   await group(page, "Would you rather talk to a woman or a man?").getByLabel("A woman").check();
   await page.getByLabel("Is there anything else that would help?").fill("y".repeat(501));
@@ -253,7 +257,7 @@ test("questions 10 and 11: empty, error, filled and urgent states pass axe", asy
   await expectAccessible(page);
   await cont(page);
 
-  await expectQuestion(page, 11, 12, "Are you safe right now?");
+  await expectQuestion(page, 11, 13, "Are you safe right now?");
   await expect(page.locator("#urgent-now")).toBeHidden();
   await expectAccessible(page);
   // "No" shows the urgent help at once, before Continue.
@@ -262,13 +266,13 @@ test("questions 10 and 11: empty, error, filled and urgent states pass axe", asy
   await expect(page.locator("#urgent-now").getByRole("link", { name: "Call 999" })).toBeVisible();
   await expectAccessible(page);
   await cont(page);
-  await expectQuestion(page, 12, 12, "Can we share your answers?");
+  await expectQuestion(page, 12, 13, "Can we share your answers?");
 });
 
 test("question 12, check your answers and the confirmation pass axe; what is sent", async ({ page, requests: _ }) => {
   const sends = watchSends(page);
   await walkTo(page, 12);
-  await expectQuestion(page, 12, 12, "Can we share your answers?");
+  await expectQuestion(page, 12, 13, "Can we share your answers?");
   await expectAccessible(page);
   await page.getByLabel("Yes, Harbour Young People's Support (example) can see my answers").check();
   await cont(page);
@@ -279,6 +283,23 @@ test("question 12, check your answers and the confirmation pass axe; what is sen
   await expectAccessible(page);
   await cont(page);
 
+  // The questions about the person: why we ask, then one a page, each with "rather not say".
+  await expectQuestion(page, 13, 13, "Some questions about you");
+  await expect(page.getByText("The services you chose never see them.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Answer these questions" }).click();
+  await expectQuestion(page, 14, 19, "What is your gender?");
+  await expect(page.getByLabel("I'd rather not say")).toBeVisible();
+  await page.getByLabel("Boy or man").check();
+  await expectAccessible(page);
+  await cont(page);
+  await expectQuestion(page, 15, 19, /Is your gender the same/);
+  for (let n = 15; n <= 16; n++) await page.getByRole("button", { name: "Skip this question" }).click();
+  await expectQuestion(page, 17, 19, /disability/);
+  await page.getByLabel("Yes, and it makes everyday things a bit harder").check();
+  await cont(page);
+  for (let n = 18; n <= 19; n++) await page.getByRole("button", { name: "Skip this question" }).click();
+
   await expectPage(page, "Check your answers – OneDoor", "Check your answers");
   await expect(page.locator("h1")).toBeFocused();
   const list = page.locator("#check-list");
@@ -287,6 +308,8 @@ test("question 12, check your answers and the confirmation pass axe; what is sen
   await expect(list).toContainText("07700 900123");
   await expect(list).toContainText("bluebird");
   await expect(list).toContainText("Polish");
+  await expect(list).toContainText("Boy or man");
+  await expect(list).not.toContainText("You skipped these");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Send my request" }).click();
   await expectPage(page, "Request sent – OneDoor", "Your request has been sent");
@@ -305,6 +328,7 @@ test("question 12, check your answers and the confirmation pass axe; what is sen
     safeNow: "no",
     contact: { method: "phone", phone: "07700 900123", safeDays: ["MO"], safeTimes: ["afternoon"], voicemailOk: false, sayWhoWeAre: false, codeWord: "bluebird" },
     preferences: { workerGender: "female", language: "pl", interpreter: true },
+    equality: { gender: "boy-man", disability: "limited-a-little" },
   });
   const sorted = (ids: unknown) => [...(ids as string[])].sort();
   expect(sorted(sends[0]!.body.serviceIds)).toEqual(sorted([HARBOUR.id, MEADOW_CLINIC.id]));
@@ -376,22 +400,22 @@ test("keyboard only: the questions that must be answered, and sending", async ({
     await tabTo(page, (el) => el.tag === "button" && el.text === "Continue");
     await page.keyboard.press("Enter");
   };
-  await expectQuestion(page, 1, 12, "Who is the support for?");
+  await expectQuestion(page, 1, 13, "Who is the support for?");
   await tabTo(page, (el) => el.id === "asker-self");
   await page.keyboard.press("Space");
   await next();
   for (let n = 2; n <= 4; n++) {
-    await expect(page).toHaveTitle(`Question ${n} of 12 – OneDoor`);
+    await expect(page).toHaveTitle(`Question ${n} of 13 – OneDoor`);
     await next();
   }
-  await expectQuestion(page, 5, 12, "Which services would you like to ask?");
+  await expectQuestion(page, 5, 13, "Which services would you like to ask?");
   await expect(page.locator("#service-choices input").first()).toBeVisible();
   await tabTo(page, (el) => el.tag === "input" && el.id.startsWith("serviceIds-"));
   await page.keyboard.press("Space");
   await next();
-  await expectQuestion(page, 6, 12, "Is there anything you want them to know?");
+  await expectQuestion(page, 6, 13, "Is there anything you want them to know?");
   await next();
-  await expectQuestion(page, 7, 12, "How should a service get in touch?");
+  await expectQuestion(page, 7, 13, "How should a service get in touch?");
   await tabTo(page, (el) => el.id === "contact-method-phone");
   await page.keyboard.press("Space");
   await page.keyboard.press("Tab");
@@ -399,13 +423,16 @@ test("keyboard only: the questions that must be answered, and sending", async ({
   await page.keyboard.type("07700 900123");
   await page.keyboard.press("Enter");
   for (let n = 8; n <= 11; n++) {
-    await expect(page).toHaveTitle(`Question ${n} of 12 – OneDoor`);
+    await expect(page).toHaveTitle(`Question ${n} of 13 – OneDoor`);
     await next();
   }
-  await expectQuestion(page, 12, 12, "Can we share your answers?");
+  await expectQuestion(page, 12, 13, "Can we share your answers?");
   await tabTo(page, (el) => el.tag === "input" && el.id.startsWith("consentServiceIds-"));
   await page.keyboard.press("Space");
   await next();
+  await expectQuestion(page, 13, 13, "Some questions about you");
+  await tabTo(page, (el) => el.tag === "button" && el.text === "Skip these questions");
+  await page.keyboard.press("Enter");
   await expectPage(page, "Check your answers – OneDoor", "Check your answers");
   await tabTo(page, (el) => el.tag === "button" && el.text === "Send my request");
   await page.keyboard.press("Enter");
@@ -419,17 +446,17 @@ test("Back (the phone's and the link) and Change keep every answer", async ({ pa
   await cont(page);
   await page.getByLabel("16 or 17").check();
   await cont(page);
-  await expectQuestion(page, 3, 12, "Where do you live?");
+  await expectQuestion(page, 3, 13, "Where do you live?");
 
   await page.goBack();
-  await expectQuestion(page, 2, 12, "How old are you?");
+  await expectQuestion(page, 2, 13, "How old are you?");
   await expect(page.getByLabel("16 or 17")).toBeChecked();
   await page.getByRole("link", { name: "Back", exact: true }).click();
-  await expectQuestion(page, 1, 12, "Who is the support for?");
+  await expectQuestion(page, 1, 13, "Who is the support for?");
   await expect(page.getByLabel("For me", { exact: true })).toBeChecked();
   expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/ask/");
   await page.goForward();
-  await expectQuestion(page, 2, 12, "How old are you?");
+  await expectQuestion(page, 2, 13, "How old are you?");
   await expect(page.getByLabel("16 or 17")).toBeChecked();
 
   // Through to check your answers, then change the age.
@@ -445,11 +472,12 @@ test("Back (the phone's and the link) and Change keep every answer", async ({ pa
   await cont(page);
   for (const box of await page.locator("#consent-choices input").all()) await box.check();
   await cont(page);
+  await skipQuestionsAboutYou(page);
   await expectPage(page, "Check your answers – OneDoor", "Check your answers");
   await expect(page.locator("#check-list")).toContainText("16 or 17");
 
   await page.getByRole("link", { name: "Change your age" }).click();
-  await expectQuestion(page, 2, 10, "How old are you?");
+  await expectQuestion(page, 2, 11, "How old are you?");
   await expect(page.getByLabel("16 or 17")).toBeChecked();
   await page.getByLabel("14 or 15").check();
   await cont(page);
@@ -490,12 +518,12 @@ test("a service's page prefills the services question, and the address is /ask/ 
   await page.getByLabel("For me", { exact: true }).check();
   await cont(page);
   for (let n = 2; n <= 4; n++) await cont(page);
-  await expectQuestion(page, 5, 12, "Which services would you like to ask?");
+  await expectQuestion(page, 5, 13, "Which services would you like to ask?");
   await expect(page.getByLabel(HARBOUR.name)).toBeChecked();
   // Others can be added beside it.
   await page.getByLabel(MEADOW_CLINIC.name).check();
   await cont(page);
-  await expectQuestion(page, 6, 12, "Is there anything you want them to know?");
+  await expectQuestion(page, 6, 13, "Is there anything you want them to know?");
   expect(new URL(page.url()).search).toBe("");
 });
 
@@ -546,7 +574,7 @@ test("Exit this page wipes the answers, and coming back starts empty", async ({ 
 
   await page.goto("/ask/");
   await page.getByRole("button", { name: "Start" }).click();
-  await expectQuestion(page, 1, 12, "Who is the support for?");
+  await expectQuestion(page, 1, 13, "Who is the support for?");
   await expect(page.locator("input:checked")).toHaveCount(0);
   await page.getByLabel("For me", { exact: true }).check();
   await cont(page);
@@ -561,7 +589,7 @@ test("the answers are wiped in the page itself on Exit, not only by leaving", as
   // The exit event alone, without leaving: the page can then be looked at after it forgot the answers.
   await page.evaluate(() => window.dispatchEvent(new Event("onedoor:exit")));
   await page.goBack();
-  await expectQuestion(page, 1, 12, "Who is the support for?");
+  await expectQuestion(page, 1, 13, "Who is the support for?");
   await expect(page.getByLabel("For me", { exact: true })).not.toBeChecked();
   await page.goForward();
   await expect(page.getByLabel("14 or 15")).not.toBeChecked();
@@ -607,9 +635,10 @@ test("an answer the API refuses is shown on its own question", async ({ page, re
   await walkTo(page, 12);
   for (const box of await page.locator("#consent-choices input").all()) await box.check();
   await cont(page);
+  await skipQuestionsAboutYou(page);
   await page.getByRole("button", { name: "Send my request" }).click();
   await expect(page.getByRole("alert")).toBeFocused();
-  await expect(page).toHaveTitle("Error: Question 7 of 12 – OneDoor");
+  await expect(page).toHaveTitle("Error: Question 7 of 13 – OneDoor");
   await expect(page.locator("h1")).toHaveText("How should a service get in touch?");
   await expect(page.getByLabel("Phone number", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Phone number", { exact: true })).toHaveValue("07700 900123");

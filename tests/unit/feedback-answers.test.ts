@@ -2,10 +2,10 @@ import { describe, expect, test } from "vitest";
 import { FeedbackSchema } from "../../functions/domain/feedback";
 import { EQUALITY_ANSWERS } from "../../functions/domain/equality-labels";
 import { countMessage } from "../../site/src/scripts/character-count";
-import { EQUALITY_ORDER, equalityField } from "../../site/src/scripts/equality";
+import { ANSWERING_EQUALITY, EQUALITY_ORDER, equalityField } from "../../site/src/scripts/equality";
 import { feedbackBody } from "../../site/src/scripts/feedback/send";
 import { nameMatches } from "../../site/src/scripts/feedback/services";
-import { ANSWERING_EQUALITY, validate } from "../../site/src/scripts/feedback/steps";
+import { validate } from "../../site/src/scripts/feedback/steps";
 
 /** What /feedback/ sends, read from its answers, is what the API takes (FeedbackSchema). */
 

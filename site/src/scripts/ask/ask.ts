@@ -3,6 +3,7 @@ import { formatCheckInCode, formatReference } from "../../../../functions/domain
 import { getJson } from "../api";
 import { byId, el } from "../dom";
 import { one, readFields } from "../answers";
+import { EQUALITY_INTRO, noteEqualityChoice } from "../equality";
 import { questionPages } from "../question-pages";
 import { showMethodBoxes } from "../safe-contact";
 import { requestBody, sendRequest, type Sent } from "./send";
@@ -40,6 +41,7 @@ export function startAsk(): void {
     answered(step, skipped) {
       // A service added after saying yes to sharing needs its own yes: ask that question again.
       if (step === "services" && !skipped && validate("consent", pages.answers()).length) pages.askAgain("consent");
+      if (step === EQUALITY_INTRO) noteEqualityChoice(pages.answers(), skipped);
     },
     wiped() {
       names.clear();

@@ -1,5 +1,6 @@
 import { callApi, type ApiResult } from "../api";
 import { one, yesNo, type Answers } from "../answers";
+import { equalityBody } from "../equality";
 import { contactChange } from "../safe-contact";
 
 export type Sent = { reference: string; checkInCode: string; urgent: boolean };
@@ -27,6 +28,7 @@ export function requestBody(answers: Answers, applies: (field: string) => boolea
     supportForMeToo: asker === "child" ? yesNo(get("supportForMeToo")) : undefined,
     consentServiceIds: all("consentServiceIds").filter((id) => all("serviceIds").includes(id)),
     consentToCoordination: get("consentToCoordination") === "yes",
+    equality: asker === "child" ? undefined : equalityBody(answers),
   };
 }
 

@@ -1,5 +1,13 @@
 import { one, type Answers } from "../answers";
+import { answeringEquality, EQUALITY_FIELD_STEPS, EQUALITY_INTRO, EQUALITY_ORDER, equalityStep, isEqualityStep } from "../equality";
 import { boxFor, CONTACT_FIELDS, isContactPart, partApplies, partErrors, tooLong, type FieldError } from "../safe-contact";
+
+/**
+ * The optional questions about the person (principle 7), after everything the request needs.
+ * Not their age: that is asked already, and insights count it from the request.
+ */
+export const ASKED_EQUALITY = EQUALITY_ORDER.filter((question) => question !== "ageBand");
+const EQUALITY_PAGES = ASKED_EQUALITY.map(equalityStep);
 
 /** The questions, in the order they are asked. "start", "check" and "done" are not questions. */
 export const QUESTIONS = [
@@ -17,6 +25,8 @@ export const QUESTIONS = [
   "preferences",
   "safe-now",
   "consent",
+  EQUALITY_INTRO,
+  ...EQUALITY_PAGES,
 ] as const;
 export type Question = (typeof QUESTIONS)[number];
 
@@ -34,14 +44,22 @@ export const FIELD_STEP: Record<string, Question> = {
   safeNow: "safe-now",
   consentServiceIds: "consent",
   consentToCoordination: "consent",
+  equality: EQUALITY_INTRO,
+  ...Object.fromEntries(Object.entries(EQUALITY_FIELD_STEPS).filter(([, step]) => (EQUALITY_PAGES as string[]).includes(step))),
 };
 
 /** Where an API field error belongs on the form ("contact.trustedAdult" is the adult's name box). */
 export const formFieldFor = (apiField: string): string | undefined => boxFor(apiField, Object.keys(FIELD_STEP));
 
-/** Whether a question is asked, given the answers so far. */
+/**
+ * Whether a question is asked, given the answers so far. A parent or carer is not asked the
+ * questions about the person: they are about the one answering, and some (sexual orientation,
+ * gender) are not a parent's to answer for a child.
+ */
 export function applies(step: Question, answers: Answers): boolean {
   if (step === "child-knows" || step === "me-too") return one(answers, "asker") === "child";
+  if (step === EQUALITY_INTRO) return one(answers, "asker") !== "child";
+  if (isEqualityStep(step)) return one(answers, "asker") !== "child" && answeringEquality(answers);
   if (isContactPart(step)) return partApplies(step, answers);
   return true;
 }

@@ -1,7 +1,8 @@
 import { one, type Answers } from "../answers";
+import { EQUALITY_ROWS, equalityRowShown } from "../equality";
 import { summaryRow } from "../question-pages";
 import { CONTACT_ROWS, words, type LabelFor, type SummaryRow } from "../safe-contact";
-import { applies, type Question } from "./steps";
+import { applies, QUESTIONS, type Question } from "./steps";
 
 const NOT_ANSWERED = "Not answered";
 
@@ -18,6 +19,7 @@ const ROWS: SummaryRow<Question>[] = [
   { part: "safe-now", label: "Safe right now", value: words("safeNow") },
   { part: "consent", label: "Services that can see your answers", value: words("consentServiceIds"), empty: "None yet" },
   { part: "consent", label: "A navigator can help", value: words("consentToCoordination") },
+  ...(EQUALITY_ROWS.filter((row) => (QUESTIONS as readonly string[]).includes(row.part)) as SummaryRow<Question>[]),
 ];
 
 /**
@@ -26,7 +28,7 @@ const ROWS: SummaryRow<Question>[] = [
  */
 export function summaryRows(answers: Answers, label: LabelFor, onChange: (step: Question) => void): HTMLElement[] {
   const child = one(answers, "asker") === "child";
-  return ROWS.filter((row) => applies(row.part, answers)).map((row) => {
+  return ROWS.filter((row) => applies(row.part, answers) && equalityRowShown(row.part, answers)).map((row) => {
     const name = child && row.childLabel ? row.childLabel : row.label;
     return summaryRow(name, row.value(answers, label) || (row.empty ?? NOT_ANSWERED), "/ask/", () => onChange(row.part));
   });

@@ -3,10 +3,11 @@ import { one } from "../answers";
 import { getJson } from "../api";
 import { characterCount } from "../character-count";
 import { byId, el } from "../dom";
+import { EQUALITY_INTRO, noteEqualityChoice } from "../equality";
 import { questionPages } from "../question-pages";
 import { feedbackBody, sendFeedback, type FeedbackBody, type FeedbackReceived } from "./send";
 import { serviceFinder } from "./services";
-import { ANSWERING_EQUALITY, applies, FIELD_STEP, FIND_SERVICE, QUESTIONS, validate, type FeedbackQuestion } from "./steps";
+import { applies, FIELD_STEP, FIND_SERVICE, QUESTIONS, validate, type FeedbackQuestion } from "./steps";
 import { summaryRows } from "./summary";
 
 /**
@@ -41,7 +42,7 @@ export function startFeedback(): void {
       }
     },
     answered(step, skipped) {
-      if (step === "equality") pages.answers()[ANSWERING_EQUALITY] = skipped ? [] : ["yes"];
+      if (step === EQUALITY_INTRO) noteEqualityChoice(pages.answers(), skipped);
     },
     wiped() {
       names.clear();

@@ -3,7 +3,7 @@ import { FEEDBACK_USAGE } from "../../../../functions/domain/feedback-labels";
 import { one, type Answers } from "../answers";
 import { callApi, type ApiResult } from "../api";
 import { equalityBody } from "../equality";
-import { ANSWERING_EQUALITY, OUTCOMES } from "./steps";
+import { OUTCOMES } from "./steps";
 
 /** What the API says back: whether a person reads the words first, and whether to show the helplines. */
 export type FeedbackReceived = { moderated: boolean; safeguarding: boolean };
@@ -28,7 +28,7 @@ export function feedbackBody(answers: Answers) {
     text: one(answers, "text"),
     // Only a clear yes, and only with words to show.
     mayShowPublicly: !!one(answers, "text")?.trim() && one(answers, "mayShowPublicly") === "yes",
-    equality: one(answers, ANSWERING_EQUALITY) === "yes" ? equalityBody(answers) : undefined,
+    equality: equalityBody(answers),
   };
 }
 export type FeedbackBody = ReturnType<typeof feedbackBody>;

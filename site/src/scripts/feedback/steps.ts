@@ -1,6 +1,6 @@
 import { FEEDBACK_TEXT_MAX, OUTCOME_STATEMENTS, type OutcomeStatement } from "../../../../functions/domain/feedback-labels";
 import { one, type Answers } from "../answers";
-import { EQUALITY_FIELD_STEPS, EQUALITY_STEPS, type EqualityStep } from "../equality";
+import { answeringEquality, EQUALITY_FIELD_STEPS, EQUALITY_INTRO, EQUALITY_STEPS, isEqualityStep, type EqualityStep } from "../equality";
 import type { FieldError } from "../form-errors";
 import { tooLong } from "../safe-contact";
 
@@ -13,11 +13,8 @@ export const OUTCOMES = Object.keys(OUTCOME_STATEMENTS) as OutcomeStatement[];
 export type OutcomeStep = `score-${OutcomeStatement}`;
 export const outcomeStep = (statement: OutcomeStatement): OutcomeStep => `score-${statement}`;
 
-export const QUESTIONS = ["service", "usage", ...OUTCOMES.map(outcomeStep), "text", "public", "equality", ...EQUALITY_STEPS] as const;
-export type FeedbackQuestion = "service" | "usage" | OutcomeStep | "text" | "public" | "equality" | EqualityStep;
-
-/** Set when the person chose to answer the questions about them (not sent: it only says which pages to ask). */
-export const ANSWERING_EQUALITY = "equality.answering";
+export const QUESTIONS = ["service", "usage", ...OUTCOMES.map(outcomeStep), "text", "public", EQUALITY_INTRO, ...EQUALITY_STEPS] as const;
+export type FeedbackQuestion = "service" | "usage" | OutcomeStep | "text" | "public" | typeof EQUALITY_INTRO | EqualityStep;
 
 /** The question each field is answered on: API field errors are shown on that question. */
 export const FIELD_STEP: Record<string, FeedbackQuestion> = {
@@ -27,15 +24,13 @@ export const FIELD_STEP: Record<string, FeedbackQuestion> = {
   ...Object.fromEntries(OUTCOMES.map((s) => [`scores.${s}`, outcomeStep(s)])),
   text: "text",
   mayShowPublicly: "public",
-  equality: "equality",
+  equality: EQUALITY_INTRO,
   ...EQUALITY_FIELD_STEPS,
 };
 
-const isEqualityStep = (step: string): step is EqualityStep => (EQUALITY_STEPS as readonly string[]).includes(step);
-
 /** The equality questions are asked only if the person chose to answer them; showing their words only if they wrote some. */
 export const applies = (step: FeedbackQuestion, answers: Answers) =>
-  step === "public" ? !!one(answers, "text")?.trim() : !isEqualityStep(step) || one(answers, ANSWERING_EQUALITY) === "yes";
+  step === "public" ? !!one(answers, "text")?.trim() : !isEqualityStep(step) || answeringEquality(answers);
 
 export const CHOOSE_SERVICE = "Choose the service you want to tell us about.";
 /** The same problem before there is a list to choose from: it is shown on the name box. */
