@@ -18,11 +18,11 @@ const PeriodQuery = z.object({
 
 /** `/api/staff/insights`: an area's figures for a period, and any of its tables as CSV with the same cells. */
 export const insightsRoutes = (auth: StaffAuthFeature, insights: InsightsFeature, now: () => number) => {
-  const lastMonth = () => {
+  const thisMonth = () => {
     const d = new Date(now());
     return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)).toISOString().slice(0, 7);
   };
-  const read = (c: Parameters<typeof staffOf>[0], q: z.infer<typeof PeriodQuery>) => insights.read(staffOf(c), { areaId: q.areaId, period: { kind: q.period, month: q.month ?? lastMonth() } });
+  const read = (c: Parameters<typeof staffOf>[0], q: z.infer<typeof PeriodQuery>) => insights.read(staffOf(c), { areaId: q.areaId, period: { kind: q.period, month: q.month ?? thisMonth() } });
   return new Hono<{ Variables: StaffVariables }>()
     .use(requireStaff(auth.authenticate))
     .get("/", validate("query", PeriodQuery), async (c) => c.json(await read(c, c.req.valid("query"))))

@@ -17,7 +17,7 @@ test("home: an admin sees every section", async ({ page, requests: _ }) => {
   await expectPage(page, "Staff area – OneDoor", "Staff area");
   await expect(page.getByText(staff.account.email)).toBeVisible();
   await expect(page.locator("#me-roles")).toHaveText("Admin");
-  await expect(sectionLinks(page)).toHaveText(["Groups", "Organisations", "Services", "Areas", "Staff and roles", "Audit log", "Subject access export"]);
+  await expect(sectionLinks(page)).toHaveText(["Insights", "Groups", "Organisations", "Services", "Areas", "Staff and roles", "Audit log", "Subject access export"]);
   await expectAccessible(page);
 });
 

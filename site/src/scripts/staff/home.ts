@@ -11,6 +11,7 @@ export const SECTIONS: { href: string; name: string; about: string; action: Acti
   { href: "/staff/moderation/", name: "Moderation", about: "Read feedback before anyone else does, remove what could identify someone, then approve or reject it.", action: "feedback.moderate" },
   { href: "/staff/feedback/", name: "Feedback", about: "What people said about services, once a moderator has approved it.", action: "feedback.read" },
   { href: "/staff/group-reports/", name: "Group reports", about: "What contributors' groups said to your organisation or area, once a moderator has approved it, and the answers.", action: "group_report.read" },
+  { href: "/staff/insights/", name: "Insights", about: "For your area, by quarter: who asks, how long they wait, what is missing, who is not reached, and what people said.", action: "insights.read" },
   { href: "/staff/groups/", name: "Groups", about: "Contributors' groups: set them up, or record your group's sessions and send them to moderation.", action: "group.list" },
   { href: "/staff/organisations/", name: "Organisations", about: "Add and change the organisations that run services.", action: "organisation.list" },
   { href: "/staff/services/", name: "Services", about: "Keep services' details, waits and status up to date.", action: "service.list" },
