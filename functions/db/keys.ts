@@ -41,6 +41,7 @@ import type { StatCell } from "../domain/request-stats";
  * - `RETENTION` / `<purgeAt>#<ref>`      when a finished request's personal data is due to go
  * - `RETENTION-CHECK` / `<ref>#<eventId>` a route just finished: check whether the whole request
  *                                        has, written with the change so a crash cannot skip it
+ * - `EXAMPLE-HISTORY` / `EXAMPLE-HISTORY`  `npm start` wrote its example history (local only)
  */
 /** What failed sign-ins are counted against: staff emails and addresses, references and addresses checking in. */
 export type SignInKind = "email" | "address" | "reference" | "check-in-address";
@@ -121,6 +122,7 @@ export const keys = {
   idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: "IDEMPOTENCY" }),
   retentionDue: (purgeAt: string, reference: string) => ({ pk: "RETENTION", sk: `${purgeAt}#${reference}` }),
   retentionPartition: () => ({ pk: "RETENTION" }),
+  exampleHistory: () => ({ pk: "EXAMPLE-HISTORY", sk: "EXAMPLE-HISTORY" }),
   retentionCheck: (reference: string, eventId: string) => ({ pk: "RETENTION-CHECK", sk: `${reference}#${eventId}` }),
   retentionChecks: (reference?: string) => ({ pk: "RETENTION-CHECK", skPrefix: reference ? `${reference}#` : undefined }),
   checkInSession: (tokenHash: string) => ({ pk: `CHECKIN#${tokenHash}`, sk: "CHECKIN" }),

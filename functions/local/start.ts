@@ -13,6 +13,7 @@ import {
 } from "./dynamodb";
 import { seedExampleDirectory } from "./seed";
 import { seedDemoStaff } from "./demo-staff";
+import { seedStarterHistory } from "./example-history";
 import { localFieldKey, localHashKey } from "./keys";
 import { rawAesFieldCipher } from "../security/field-encryption";
 import { localOutbox } from "../email/outbox";
@@ -52,8 +53,13 @@ async function main() {
     await ensureTable(db);
     const { added } = await seedExampleDirectory(directoryRepository(db));
     const demos = await seedDemoStaff(db, dynamo.endpoint);
+    const hashKey = localHashKey(DATA_DIR);
+    const fieldCipher = rawAesFieldCipher(localFieldKey(DATA_DIR));
+    // A new database gets a few months of made-up requests and feedback, so insights have something in them.
+    const history = await seedStarterHistory(db, { hashKey, fieldCipher });
+    if (history) console.log(`  Example history added: ${history.requests} requests, ${history.changes} changes by services, ${history.feedback} pieces of feedback.`);
     announceRunningDatabase(DATA_DIR, dynamo.endpoint);
-    current = localServer(createApp({ db, hashKey: localHashKey(DATA_DIR), mailer: localOutbox(OUTBOX_DIR), fieldCipher: rawAesFieldCipher(localFieldKey(DATA_DIR)), publicOrigin }), SITE_DIST);
+    current = localServer(createApp({ db, hashKey, mailer: localOutbox(OUTBOX_DIR), fieldCipher, publicOrigin }), SITE_DIST);
     console.log(
       `\nOneDoor is running at ${publicOrigin}/\n` +
         `  DynamoDB Local: ${dynamo.endpoint} (data in .data/dynamodb; ${added} example records added)\n` +

@@ -48,7 +48,7 @@ test("a commissioner reads their area's quarter, a chart's table and its CSV wit
   const csv = await readFile((await (await downloading).path())!, "utf8");
   expect(csv).toMatch(/^Help asked for,Requests\r?\n/);
   expect(csv).toMatch(/\nSomeone to talk to,5\r?\n/);
-  expect(csv).toMatch(/\nTherapy[^\n]*,fewer than 5\r?\n/);
+  expect(csv).toMatch(/\n"Therapy[^\n]*",fewer than 5\r?\n/);
   expect(csv).not.toMatch(/,[1-4]\r?\n/);
 
   // An earlier quarter, with nobody asking yet: said plainly, and every state passes axe.
