@@ -3,8 +3,8 @@
  * A report, not a test: budgets are printed next to the figures, and it exits 0 whether they
  * are met or not (1 only when the bench itself breaks).
  *
- * For quicker trial runs: BENCH_LARGE_SERVICES (default 10000), BENCH_TIMED (default 300) and
- * BENCH_SUBMISSION_ROUNDS (default 6).
+ * For quicker trial runs: BENCH_LARGE_SERVICES (default 10000), BENCH_TIMED (default 300),
+ * BENCH_SUBMISSION_ROUNDS (default 6) and BENCH_INSIGHTS_LARGE (default 100000).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -14,6 +14,7 @@ import { measurePageWeights, reportPageWeights } from "./page-weight";
 import { DEFAULT_SCALING, informationalSearchLines, measureSearchScaling, reportSearchScaling } from "./search-scaling";
 import { table, verdict, type BudgetLine } from "./stats";
 import { DEFAULT_SUBMISSION, measureSubmission, reportSubmission } from "./submission";
+import { DEFAULT_INSIGHTS, measureInsights, reportInsights } from "./insights";
 
 const log = (line = "") => console.log(line);
 const heading = (title: string) => log(`\n=== ${title} ${"=".repeat(Math.max(0, 76 - title.length))}`);
@@ -52,7 +53,12 @@ async function main() {
   const submission = await measureSubmission(log, { ...DEFAULT_SUBMISSION, rounds: Number(process.env.BENCH_SUBMISSION_ROUNDS ?? DEFAULT_SUBMISSION.rounds) });
   const submissionLines = reportSubmission(submission, log);
 
-  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines];
+  heading("4. Insights for an area with 1,000, 10,000 and 100,000 requests (DynamoDB Local, in memory)");
+  const largest = Number(process.env.BENCH_INSIGHTS_LARGE ?? DEFAULT_INSIGHTS.sizes.at(-1));
+  const insights = await measureInsights(log, { ...DEFAULT_INSIGHTS, sizes: [...DEFAULT_INSIGHTS.sizes.filter((n) => n < largest), largest] });
+  const insightsLines = reportInsights(insights, log);
+
+  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines, ...insightsLines];
   const wallSeconds = (performance.now() - started) / 1000;
   heading("Summary");
   log(table(["budget", "limit", "measured", "verdict"], lines.map((l) => [l.name, l.budget, l.measured, verdict(l.within)])));
@@ -80,6 +86,7 @@ async function main() {
         pages,
         search: scaling,
         submission,
+        insights,
       },
       null,
       2,

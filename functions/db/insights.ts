@@ -52,15 +52,15 @@ export function insightsRepository(db: Database) {
       return { demand, access };
     },
 
-    /** A service's waiting now: not yet started by the day they asked, and check-ins by the day they fall due. */
+    /** A service's waiting now: not yet started by the week they asked, and check-ins by the week they fall due. */
     async waitingNow(serviceId: string, meter: ReadMeter) {
       const items = await query({ KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.waitingNowOfService(serviceId).pk } }, meter);
-      const open: { day: string; routes: number; waitingList: number }[] = [];
-      const checkIns: { day: string; due: number }[] = [];
+      const open: { week: string; routes: number; waitingList: number }[] = [];
+      const checkIns: { week: string; due: number }[] = [];
       for (const item of items) {
-        const [kind, day] = String(item.sk).split("#");
-        if (kind === "OPEN") open.push({ day: day!, routes: Number(item.routes ?? 0), waitingList: Number(item.waitingList ?? 0) });
-        if (kind === "CHECKIN") checkIns.push({ day: day!, due: Number(item.due ?? 0) });
+        const [kind, week] = String(item.sk).split("#");
+        if (kind === "OPEN") open.push({ week: week!, routes: Number(item.routes ?? 0), waitingList: Number(item.waitingList ?? 0) });
+        if (kind === "CHECKIN") checkIns.push({ week: week!, due: Number(item.due ?? 0) });
       }
       return { open, checkIns };
     },

@@ -34,7 +34,8 @@ import type { StatCell } from "../domain/request-stats";
  *                                        apart from the request its services read: what it counts for
  * - `STATS#REQUESTS#AREA#<area>` / `<month>#AREA` and `<month>#SERVICE#<id>`  request figures kept
  *                                        up as events happen (domain/request-stats.ts)
- * - `STATS#NOW#SERVICE#<id>` / `OPEN#<day>` and `CHECKIN#<day>`  a service's waiting now
+ * - `STATS#NOW#SERVICE#<id>` / `OPEN#<week>` and `CHECKIN#<week>`  a service's waiting now, by
+ *                                        the Monday of the week people asked and check-ins fall due
  * - `CONTACT#<hash>` / `REQUEST#<ref>`   a keyed hash of a phone or email, for duplicate hints
  * - `IDEMPOTENCY#<hash>` / `IDEMPOTENCY` the answer to a submission, so a retry returns it again
  * - `CHECKIN#<hash>` / `CHECKIN`         a person's check-in session, keyed by its token's hash
@@ -110,9 +111,9 @@ export const keys = {
       case "access":
         return { pk: `STATS#REQUESTS#AREA#${cell.areaId}`, sk: `${cell.month}#SERVICE#${cell.serviceId}` };
       case "open":
-        return { pk: `STATS#NOW#SERVICE#${cell.serviceId}`, sk: `OPEN#${cell.day}` };
+        return { pk: `STATS#NOW#SERVICE#${cell.serviceId}`, sk: `OPEN#${cell.week}` };
       case "check-in":
-        return { pk: `STATS#NOW#SERVICE#${cell.serviceId}`, sk: `CHECKIN#${cell.day}` };
+        return { pk: `STATS#NOW#SERVICE#${cell.serviceId}`, sk: `CHECKIN#${cell.week}` };
     }
   },
   requestStatsOfArea: (areaId: string) => ({ pk: `STATS#REQUESTS#AREA#${areaId}` }),

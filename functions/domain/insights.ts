@@ -3,6 +3,7 @@ import { inWords, publishBreakdown, publishCount, publishDays, shareOf, type Pub
 import { EQUALITY_ANSWERS, type EqualityQuestion } from "./equality-labels";
 import { OUTCOME_STATEMENTS } from "./feedback-labels";
 import { CLOSE_OUTCOMES, DECLINE_REASONS } from "./route-labels";
+import { weekOf } from "./request-stats";
 import { AGE_BANDS, ASKERS } from "./support-request-labels";
 import { LANGUAGES, NEEDS, WORKER_GENDERS } from "./vocabulary";
 
@@ -37,7 +38,7 @@ export type Figures = {
   /** Each service's routes from the area per month. */
   access: Map<string, Map<string, Counters>>;
   /** Each service's waiting now: days asked (not yet started) and days check-ins fall due. */
-  now: Map<string, { open: { day: string; routes: number; waitingList: number }[]; checkIns: { day: string; due: number }[] }>;
+  now: Map<string, { open: { week: string; routes: number; waitingList: number }[]; checkIns: { week: string; due: number }[] }>;
   /** Who fed back in the area per month, and each service's feedback per month. */
   feedbackArea: Map<string, Counters>;
   feedbackService: Map<string, Map<string, Counters>>;
@@ -138,11 +139,13 @@ function access(f: Figures): Section {
     const w = f.now.get(s.id) ?? { open: [], checkIns: [] };
     const notStarted = w.open.reduce((n, d) => n + d.routes, 0);
     const waitingList = w.open.reduce((n, d) => n + d.waitingList, 0);
-    const overdue = w.checkIns.filter((d) => d.day < f.today).reduce((n, d) => n + d.due, 0);
-    const oldest = w.open.filter((d) => d.routes > 0).map((d) => d.day).sort()[0];
-    // The longest wait is one person's: shown in whole weeks, and only when at least 5 are waiting.
+    // Kept by week (request-stats.ts): a check-in is counted overdue once the week it fell due has ended.
+    const thisWeek = weekOf(f.today);
+    const overdue = w.checkIns.filter((d) => d.week < thisWeek).reduce((n, d) => n + d.due, 0);
+    const oldest = w.open.filter((d) => d.routes > 0).map((d) => d.week).sort()[0];
+    // The longest wait is one person's: whole weeks since the week they asked, and only when at least 5 are waiting.
     const longest: Cell =
-      oldest && notStarted >= 5 ? { value: Math.floor((Date.parse(f.today) - Date.parse(oldest)) / (7 * DAY_MS)) } : { text: notStarted ? "Too few to show" : "Nobody waiting" };
+      oldest && notStarted >= 5 ? { value: Math.round((Date.parse(thisWeek) - Date.parse(oldest)) / (7 * DAY_MS)) } : { text: notStarted ? "Too few to show" : "Nobody waiting" };
     return { label: s.name, cells: [publishCount(waitingList), publishCount(notStarted), longest, publishCount(overdue)] };
   });
   const all = sum(f.services.map((s) => overMonths(f.access.get(s.id), f.months)));
@@ -160,7 +163,7 @@ function access(f: Figures): Section {
         columns: ["Requests", "Days to first contact (median)", "Days to first contact (90th percentile)", "Days to support starting (median)", "Days to support starting (90th percentile)"],
         rows: times,
         summary: "Half of people were reached within the median number of days, and 9 in 10 within the 90th percentile. Times are shown only when at least 5 (or 10) people are counted.",
-        note: "Counted for requests made in this period, from the day they asked.",
+        note: "Counted for requests made in this period, from the day they asked. Days are counted day by day for the first week, then in bands (10, 14, 21, 28, 42 days and so on), so 14 means within 14 days.",
       },
       {
         id: "access-now",
@@ -170,7 +173,7 @@ function access(f: Figures): Section {
         columns: ["On the waiting list", "Waiting for support to start", "Longest wait (weeks)", "Check-ins overdue"],
         rows: now,
         summary: `Right now, ${inWords(publishCount(waitingNow))} people are waiting for support to start.`,
-        note: "Today's figures, whatever period is chosen. A check-in is overdue when nobody has been in touch for longer than the service promised.",
+        note: "Today's figures, whatever period is chosen, counted by the week: the longest wait is in whole weeks since the week they asked, and a check-in counts as overdue once the week it was due has ended without anyone being in touch.",
       },
       breakdown("access-declines", "Why services could not help", "Reason", "Declined", { ...DECLINE_REASONS, "not-given": "Not given" }, under(all, "declined"), "declines"),
       breakdown(

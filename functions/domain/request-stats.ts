@@ -35,15 +35,23 @@ export type RequestFacts = {
 export type StatCell =
   | { kind: "demand"; areaId: string; month: string }
   | { kind: "access"; areaId: string; month: string; serviceId: string }
-  | { kind: "open"; serviceId: string; day: string }
-  | { kind: "check-in"; serviceId: string; day: string };
+  | { kind: "open"; serviceId: string; week: string }
+  | { kind: "check-in"; serviceId: string; week: string };
 
 export type Tally = { cell: StatCell; counters: Record<string, number> };
 
 /** A request with no area is counted under this one: admins see it. */
 export const NO_AREA = "none";
-/** Days are counted one by one up to a year; longer waits count as this many. */
+/** Days are counted up to a year; longer waits count as this many. */
 export const MAX_DAYS = 365;
+/**
+ * The days to first contact and to support starting are counted in these bands, each under its
+ * last day: day by day for the first week, then wider. A service's figures then hold at most
+ * this many counters however many people it sees, so insights read the same number of bytes
+ * for a busy area as for a quiet one. Medians and percentiles are read as "within N days".
+ */
+export const DAY_BANDS = [0, 1, 2, 3, 4, 5, 6, 7, 10, 14, 21, 28, 42, 56, 84, 112, 168, 252, MAX_DAYS] as const;
+export const dayBand = (days: number) => DAY_BANDS.find((last) => days <= last) ?? MAX_DAYS;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;
@@ -51,6 +59,15 @@ const DEFAULT_CHECK_IN_WEEKS = 2;
 
 export const monthOf = (iso: string) => iso.slice(0, 7);
 export const dayOf = (iso: string) => iso.slice(0, 10);
+/**
+ * The Monday of the week a time falls in ("2026-11-30"). A service's waiting now is kept by the
+ * week people asked and the week check-ins fall due, not the day: at most one item a week, so a
+ * busy service's "now" is as cheap to read as a quiet one's.
+ */
+export const weekOf = (iso: string) => {
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+};
 export const daysBetween = (from: string, to: string) => Math.min(MAX_DAYS, Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS)));
 
 /** Statuses in which support has not started: the person is still waiting. */
@@ -79,11 +96,11 @@ export function routeTally(route: Route): Tally[] {
   if (route.urgent) bump(c, "urgent");
   if (route.firstContactAt) {
     bump(c, "reached");
-    bump(c, `reachedDays.${daysBetween(route.createdAt, route.firstContactAt)}`);
+    bump(c, `reachedDays.${dayBand(daysBetween(route.createdAt, route.firstContactAt))}`);
   }
   if (route.startedAt) {
     bump(c, "started");
-    bump(c, `startedDays.${daysBetween(route.createdAt, route.startedAt)}`);
+    bump(c, `startedDays.${dayBand(daysBetween(route.createdAt, route.startedAt))}`);
   }
   if (route.status === "declined") {
     bump(c, `declined.${route.outcome ?? "not-given"}`);
@@ -92,11 +109,11 @@ export function routeTally(route: Route): Tally[] {
   if (route.status === "closed") bump(c, `closed.${route.outcome ?? "not-given"}`);
   const tallies: Tally[] = [{ cell: { kind: "access", areaId: route.areaId ?? NO_AREA, month: monthOf(route.createdAt), serviceId: route.serviceId }, counters: c }];
   if (NOT_STARTED.has(route.status)) {
-    tallies.push({ cell: { kind: "open", serviceId: route.serviceId, day: dayOf(route.createdAt) }, counters: { routes: 1, waitingList: route.status === "waiting" ? 1 : 0 } });
+    tallies.push({ cell: { kind: "open", serviceId: route.serviceId, week: weekOf(route.createdAt) }, counters: { routes: 1, waitingList: route.status === "waiting" ? 1 : 0 } });
   }
   if (route.status === "waiting" && route.lastContactAt) {
     const due = new Date(Date.parse(route.lastContactAt) + (route.checkInEveryWeeks ?? DEFAULT_CHECK_IN_WEEKS) * WEEK_MS).toISOString();
-    tallies.push({ cell: { kind: "check-in", serviceId: route.serviceId, day: dayOf(due) }, counters: { due: 1 } });
+    tallies.push({ cell: { kind: "check-in", serviceId: route.serviceId, week: weekOf(due) }, counters: { due: 1 } });
   }
   return tallies;
 }

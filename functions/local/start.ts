@@ -55,9 +55,6 @@ async function main() {
     const demos = await seedDemoStaff(db, dynamo.endpoint);
     const hashKey = localHashKey(DATA_DIR);
     const fieldCipher = rawAesFieldCipher(localFieldKey(DATA_DIR));
-    // A new database gets a few months of made-up requests and feedback, so insights have something in them.
-    const history = await seedStarterHistory(db, { hashKey, fieldCipher });
-    if (history) console.log(`  Example history added: ${history.requests} requests, ${history.changes} changes by services, ${history.feedback} pieces of feedback.`);
     announceRunningDatabase(DATA_DIR, dynamo.endpoint);
     current = localServer(createApp({ db, hashKey, mailer: localOutbox(OUTBOX_DIR), fieldCipher, publicOrigin }), SITE_DIST);
     console.log(
@@ -69,6 +66,12 @@ async function main() {
     console.log("Demo staff sign-ins (local only) at /staff/: email, password, and the TOTP secret for an authenticator app:");
     for (const d of demos) console.log(`  ${d.role.padEnd(12)} ${d.email.padEnd(36)} ${d.password.padEnd(28)} ${d.totpSecret}`);
     console.log("  Current codes: npm run totp -- SECRET\n");
+    // A new database gets a few months of made-up requests and feedback, so insights have
+    // something in them. It takes a while (about 25 s), so OneDoor is already serving meanwhile.
+    void seedStarterHistory(db, { hashKey, fieldCipher }).then(
+      (history) => history && console.log(`Example history added for insights: ${history.requests} requests, ${history.changes} changes by services, ${history.feedback} pieces of feedback.\n`),
+      (error: unknown) => console.error("The example history could not be added:", error),
+    );
   } catch (error) {
     if (error instanceof JavaMissingError) console.error(`\n${error.message}\n`);
     else console.error(error);

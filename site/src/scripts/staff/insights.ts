@@ -55,7 +55,7 @@ function tableBlock(table: Table, query: URLSearchParams): HTMLElement {
         el(
           "table",
           { class: "insights-table", id: `table-${table.id}` },
-          el("caption", { id: captionId }, table.title),
+          el("caption", { id: captionId, class: "visually-hidden" }, table.title),
           el("thead", {}, el("tr", {}, ...[table.rowHeader, ...table.columns].map((c) => el("th", { scope: "col" }, c)))),
           el("tbody", {}, ...table.rows.map(tableRow)),
         ),
