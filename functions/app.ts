@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
+import { requestSource } from "./http/source";
 import { routePath } from "hono/route";
 import type { Database } from "./db/client";
 import { directoryRepository } from "./db/directory";
@@ -75,6 +76,12 @@ export type AppDeps = {
   retentionMonths?: number;
   /** Per-address limits, if not the defaults (the benchmark sends more than a person could). */
   limits?: Partial<typeof UNAUTHENTICATED_LIMITS>;
+  /**
+   * Deployed behind CloudFront: the secret it adds to every request (http/source.ts). Set, and
+   * anything without it is refused and the viewer's address is CloudFront's; unset (locally),
+   * the socket's address is used.
+   */
+  originSecret?: string;
 };
 
 /** Per-address limits on requests that need no sign-in. */
@@ -160,6 +167,7 @@ export function createApp(deps: AppDeps) {
         durationMs: Math.round(performance.now() - started),
       });
     })
+    .use(requestSource(deps.originSecret))
     .use(bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError("request.too_large", 413, "That was too much to send at once."); } }))
     .use(withSiteOrigin(site))
     .use(sameOriginOnly())

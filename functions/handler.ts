@@ -10,7 +10,7 @@ import { kmsFieldCipher } from "./security/field-encryption";
  * What `link: [table]` in `stacks/api.ts` gives this function. SST generates these types into
  * `sst-env.d.ts` only when it runs the app, so they are stated here for a fresh clone's `tsc`.
  */
-type LinkedResources = { Table: { name: string }; FieldKey: { arn: string }; HashKey: { value: string }; MailFrom: { value: string } };
+type LinkedResources = { Table: { name: string }; FieldKey: { arn: string }; HashKey: { value: string }; MailFrom: { value: string }; OriginSecret: { value: string } };
 
 const linked = Resource as unknown as LinkedResources;
 
@@ -20,6 +20,8 @@ const app = createApp({
   mailer: sesMailer(linked.MailFrom.value),
   fieldCipher: kmsFieldCipher(linked.FieldKey.arn),
   retentionMonths: Number(process.env.RETENTION_MONTHS ?? 12),
+  // CloudFront adds it to every request (stacks/router.ts): the public function URL refuses anything else.
+  originSecret: linked.OriginSecret.value,
   // Set by stacks/api.ts from the Router's URL; a function without it refuses to start.
   publicOrigin: siteOriginFromEnvironment().origin,
 });

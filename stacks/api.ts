@@ -1,6 +1,6 @@
 import { table } from "./database";
 import { fieldKeyLink } from "./encryption";
-import { publicOrigin } from "./router";
+import { originSecret, publicOrigin } from "./router";
 
 /**
  * The key for keyed hashes of source addresses and emails (audit log, sign-in limits): 32
@@ -28,8 +28,9 @@ export const api = new sst.aws.Function("Api", {
   architecture: "arm64",
   memory: "512 MB",
   timeout: "10 seconds",
-  // The links grant the table (name and access), the field key (encrypt/decrypt) and the secrets' values.
-  link: [table, fieldKeyLink, hashKey, mailFrom],
+  // The links grant the table (name and access), the field key (encrypt/decrypt) and the secrets'
+  // values, the origin secret among them (only requests that came through CloudFront are answered).
+  link: [table, fieldKeyLink, hashKey, mailFrom, originSecret],
   // Sending mail is the one grant beyond its links. SES identities are per deployment, so the
   // resource is narrowed to this account's identities rather than named here.
   permissions: [{ actions: ["ses:SendEmail"], resources: ["arn:aws:ses:*:*:identity/*"] }],

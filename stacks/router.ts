@@ -1,4 +1,5 @@
 import { SECURITY_HEADERS } from "../functions/http/security-headers";
+import { ORIGIN_SECRET_HEADER } from "../functions/http/source";
 
 /**
  * The security headers on every response the CDN sends, pages and API alike: the very record
@@ -20,9 +21,22 @@ const domain = process.env.ONEDOOR_DOMAIN || undefined;
  * cookies, CSP `'self'` and form posts behave exactly as in `npm start`. Its routes are added in
  * `site.ts`; they are separate resources, so the API can be given this URL without a cycle.
  */
+/**
+ * What CloudFront adds to every request it sends on, so the API can tell them from requests sent
+ * to its public function URL directly (functions/http/source.ts): those are refused, and only
+ * CloudFront's word for the viewer's address is believed. Any long random string, set once per
+ * stage: `npx sst secret set OriginSecret "$(openssl rand -base64 32)"`. It sits in the
+ * viewer-request function's code, readable by whoever can read the distribution's settings.
+ */
+export const originSecret = new sst.Secret("OriginSecret");
+
 export const router = new sst.aws.Router("Router", {
   domain,
-  edge: { viewerResponse: { injection: securityHeaderInjection } },
+  edge: {
+    // Written over whatever a viewer sent under the same name.
+    viewerRequest: { injection: originSecret.value.apply((secret) => `event.request.headers[${JSON.stringify(ORIGIN_SECRET_HEADER)}] = { value: ${JSON.stringify(secret)} };`) },
+    viewerResponse: { injection: securityHeaderInjection },
+  },
 });
 
 /**

@@ -17,11 +17,11 @@ export async function freshDatabase(): Promise<Database> {
 }
 
 /** The app over a database as tests run it: logs and emails kept in memory, a clock they can move. */
-export function testApp(db: Database, clock?: { now: number }, limits?: AppDeps["limits"], publicOrigin = "http://localhost") {
+export function testApp(db: Database, clock?: { now: number }, limits?: AppDeps["limits"], publicOrigin = "http://localhost", originSecret?: string) {
   const logger = memoryLogger();
   const outbox = memoryOutbox();
   const fieldCipher = rawAesFieldCipher(randomBytes(32));
-  const app = createApp({ db, logger, mailer: outbox, hashKey: randomBytes(32), fieldCipher, now: clock ? () => clock.now : undefined, limits, publicOrigin });
+  const app = createApp({ db, logger, mailer: outbox, hashKey: randomBytes(32), fieldCipher, now: clock ? () => clock.now : undefined, limits, publicOrigin, originSecret });
   return { app, logger, outbox, fieldCipher };
 }
 

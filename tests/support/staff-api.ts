@@ -1,6 +1,7 @@
 import type { AppDeps } from "../../functions/app";
 import { directoryRepository } from "../../functions/db/directory";
 import { siteOrigin } from "../../functions/domain/site-origin";
+import { ORIGIN_SECRET_HEADER } from "../../functions/http/source";
 import { seedExampleDirectory } from "../../functions/local/seed";
 import { freshDatabase, testApp } from "./database";
 import { LOCAL_SESSION_COOKIE } from "./staff";
@@ -9,12 +10,17 @@ import { LOCAL_SESSION_COOKIE } from "./staff";
 export const ORIGIN = "http://localhost";
 
 /** A seeded app whose clock a test can move, and a `call` that speaks JSON with a session cookie. */
-export async function staffApp(options: { limits?: AppDeps["limits"]; publicOrigin?: string } = {}) {
+/**
+ * With `originSecret`, the app is set up as deployed behind CloudFront, and `call` adds the
+ * secret to every request as CloudFront does (unless `headers` says otherwise).
+ */
+export async function staffApp(options: { limits?: AppDeps["limits"]; publicOrigin?: string; originSecret?: string } = {}) {
   const db = await freshDatabase();
   await seedExampleDirectory(directoryRepository(db));
   const clock = { now: Date.now() };
   const publicOrigin = options.publicOrigin ?? ORIGIN;
-  const { app, logger, outbox, fieldCipher } = testApp(db, clock, options.limits, publicOrigin);
+  const { app, logger, outbox, fieldCipher } = testApp(db, clock, options.limits, publicOrigin, options.originSecret);
+  const originSecret = options.originSecret;
   const cookieName = siteOrigin(publicOrigin).local ? LOCAL_SESSION_COOKIE : `__Host-${LOCAL_SESSION_COOKIE}`;
 
   async function call(
@@ -22,7 +28,7 @@ export async function staffApp(options: { limits?: AppDeps["limits"]; publicOrig
     path: string,
     options: { body?: unknown; token?: string; origin?: string | null; headers?: Record<string, string> } = {},
   ) {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { ...(originSecret === undefined ? {} : { [ORIGIN_SECRET_HEADER]: originSecret }), ...options.headers };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.origin !== null) headers.origin = options.origin ?? ORIGIN;
     if (options.token) headers.cookie = `${cookieName}=${options.token}`;
