@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps) {
   const staff = staffRepository(deps.db);
   const audit = auditRepository(deps.db);
   const limits = rateLimitRepository(deps.db);
-  const auth = staffAuthFeature({ mailer: deps.mailer, staff, audit, limits, hashKey: deps.hashKey, now, siteOrigin: site.origin });
+  const auth = staffAuthFeature({ mailer: deps.mailer, staff, audit, limits, hashKey: deps.hashKey, cipher: deps.fieldCipher, now, siteOrigin: site.origin });
   const limit = (which: keyof typeof UNAUTHENTICATED_LIMITS) =>
     rateLimit(limits, { ...UNAUTHENTICATED_LIMITS[which], ...deps.limits?.[which], hashKey: deps.hashKey, now });
   const requests = requestRepository(deps.db);

@@ -92,6 +92,21 @@ export function staffRepository(db: Database) {
       await db.doc.send(new PutCommand({ TableName, Item: accountItem(account), ConditionExpression: "attribute_exists(pk)" }));
     },
 
+    /** Replaces an account's TOTP secret in clear with its sealed copy, if it is still the one read. */
+    async sealTotpSecret(accountId: string, clear: string, sealed: string): Promise<boolean> {
+      return conditionally(() =>
+        db.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.account(accountId),
+            UpdateExpression: "SET totpSealed = :sealed REMOVE totpSecret",
+            ConditionExpression: "totpSecret = :clear",
+            ExpressionAttributeValues: { ":sealed": sealed, ":clear": clear },
+          }),
+        ),
+      );
+    },
+
     /**
      * Accepts a TOTP step only if it is later than the last one accepted, atomically: two
      * sign-ins racing with the same code cannot both succeed.

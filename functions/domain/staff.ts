@@ -24,7 +24,13 @@ export const StaffAccountSchema = z.object({
   name: StaffNameSchema,
   grants: z.array(GrantSchema).min(1),
   passwordHash: z.string(),
-  totpSecret: z.string(),
+  /**
+   * The TOTP secret, encrypted with the field cipher and bound to this account
+   * (features/staff-auth.ts). An account made before secrets were sealed still has it in clear
+   * as `totpSecret`, until its next sign-in seals it.
+   */
+  totpSealed: z.string().optional(),
+  totpSecret: z.string().optional(),
   /** The TOTP time step last accepted: a code from that step or earlier is a replay. */
   totpLastStep: z.number().int().optional(),
   recoveryCodeHashes: z.array(z.string()),
@@ -60,8 +66,11 @@ export const InviteSchema = z.object({
   /** Epoch seconds: also the table's TTL attribute, so DynamoDB removes old invites. */
   expiresAt: z.number().int(),
   usedAt: z.iso.datetime().optional(),
-  /** Set while the invited person sets up their sign-in, before the invite is used up. */
-  pending: z.object({ name: StaffNameSchema, passwordHash: z.string(), totpSecret: z.string() }).optional(),
+  /**
+   * Set while the invited person sets up their sign-in, before the invite is used up; its TOTP
+   * secret sealed to the invite. (One begun before secrets were sealed has none: step 1 again.)
+   */
+  pending: z.object({ name: StaffNameSchema, passwordHash: z.string(), totpSealed: z.string().optional() }).optional(),
 });
 export type Invite = z.infer<typeof InviteSchema>;
 

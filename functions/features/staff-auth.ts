@@ -5,6 +5,7 @@ import type { StaffRepository } from "../db/staff";
 import type { AuditAction, Source } from "../domain/audit";
 import type { Actor } from "../domain/policy";
 import { ROLES, type Grant } from "../domain/roles";
+import type { FieldCipher } from "../security/field-encryption";
 import type { Mailer } from "../email/mailer";
 import {
   INVITE_LIFETIME_MS,
@@ -52,14 +53,36 @@ export type StaffAuthDeps = {
   audit: AuditRepository;
   limits: RateLimitRepository;
   hashKey: Buffer;
+  /** Seals each TOTP secret to its account (or, while being set up, its invite). */
+  cipher: FieldCipher;
   now: () => number;
   /** The deployment's configured site origin: where invite links point, and nothing else decides it. */
   siteOrigin: string;
 };
 
+/** A TOTP secret is sealed under this field name, bound to `account:<id>` or `invite:<hash>`. */
+const TOTP_FIELD = "totpSecret";
+
 /** Staff sign-in, sessions, invites and the account page's actions. */
 export function staffAuthFeature(deps: StaffAuthDeps) {
-  const { mailer, staff, audit, limits, hashKey, now, siteOrigin } = deps;
+  const { mailer, staff, audit, limits, hashKey, cipher, now, siteOrigin } = deps;
+  const sealTotp = (record: string, secret: string) => cipher.encrypt(secret, { record, field: TOTP_FIELD });
+  const openTotp = (record: string, sealed: string) => cipher.decrypt(sealed, { record, field: TOTP_FIELD });
+
+  /**
+   * The account's TOTP secret: opened from its sealed copy, or (an older account) as kept in
+   * clear. A sealed copy that does not open here (copied from another account) is no secret.
+   */
+  async function totpSecretOf(account: StaffAccount): Promise<string | undefined> {
+    if (!account.totpSealed) return account.totpSecret;
+    return openTotp(`account:${account.id}`, account.totpSealed).catch(() => undefined);
+  }
+
+  /** An older account's secret in clear is sealed once it has proved itself; a failure waits for the next sign-in. */
+  async function sealIfClear(account: StaffAccount): Promise<void> {
+    if (account.totpSealed || !account.totpSecret) return;
+    await staff.sealTotpSecret(account.id, account.totpSecret, await sealTotp(`account:${account.id}`, account.totpSecret)).catch(() => false);
+  }
   const iso = () => new Date(now()).toISOString();
   const sourceHash = (source: Source) => keyedHash(hashKey, `address:${source.address}`);
 
@@ -116,8 +139,13 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
 
   /** A second factor: a TOTP code (never the same step twice) or an unused recovery code. */
   async function secondFactor(account: StaffAccount, code: string, source: Source): Promise<boolean> {
-    const step = verifyTotp(account.totpSecret, code.trim(), account.totpLastStep, now());
-    if (step !== undefined) return staff.claimTotpStep(account.id, step);
+    const secret = await totpSecretOf(account);
+    const step = secret === undefined ? undefined : verifyTotp(secret, code.trim(), account.totpLastStep, now());
+    if (step !== undefined) {
+      const claimed = await staff.claimTotpStep(account.id, step);
+      if (claimed) await sealIfClear(account);
+      return claimed;
+    }
     const recovery = normaliseRecoveryCode(code);
     if (recovery.length !== 16) return false;
     const used = await staff.useRecoveryCode(account, tokenHash(recovery));
@@ -246,7 +274,7 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
       const stored = await staff.setInvitePending(invite.tokenHash, {
         name: input.name,
         passwordHash: await hashPassword(input.password),
-        totpSecret: secret,
+        totpSealed: await sealTotp(`invite:${invite.tokenHash}`, secret),
       });
       if (!stored) throw inviteGone();
       return { secret, ...totpEnrolment(secret, invite.email) };
@@ -255,21 +283,23 @@ export function staffAuthFeature(deps: StaffAuthDeps) {
     /** Step 2: the first code proves the app is set up; the invite is used up; recovery codes shown once. */
     async completeInvite(token: string, code: string, source: Source): Promise<{ token: string; recoveryCodes: string[]; account: StaffSummary }> {
       const invite = await validInvite(token);
-      if (!invite.pending) throw new AppError("invite.not_started", 409, "Choose your name and password first.");
-      const step = verifyTotp(invite.pending.totpSecret, code.trim(), undefined, now());
+      if (!invite.pending?.totpSealed) throw new AppError("invite.not_started", 409, "Choose your name and password first.");
+      const secret = await openTotp(`invite:${invite.tokenHash}`, invite.pending.totpSealed);
+      const step = verifyTotp(secret, code.trim(), undefined, now());
       if (step === undefined) {
         await record("totp.rejected", source, { record: `invite:${invite.tokenHash.slice(0, 12)}`, outcome: "refused" });
         const message = "That code did not work. Type the 6-digit code your app shows now.";
         throw new AppError("totp.invalid", 400, message, [{ field: "code", message }]);
       }
       const codes = recoveryCodes();
+      const id = randomUUID();
       const account: StaffAccount = {
-        id: randomUUID(),
+        id,
         email: invite.email,
         name: invite.pending.name,
         grants: invite.grants,
         passwordHash: invite.pending.passwordHash,
-        totpSecret: invite.pending.totpSecret,
+        totpSealed: await sealTotp(`account:${id}`, secret),
         totpLastStep: step,
         recoveryCodeHashes: codes.map((c) => tokenHash(normaliseRecoveryCode(c))),
         createdAt: iso(),

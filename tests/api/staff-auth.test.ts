@@ -1,3 +1,4 @@
+import { paginateScan } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, test } from "vitest";
 import { auditRepository } from "../../functions/db/audit";
 import { staffRepository } from "../../functions/db/staff";
@@ -25,6 +26,12 @@ beforeEach(async () => {
 const code = (s: TestStaff, offsetMs = 0) => currentTotp(s.totpSecret, env.clock.now + offsetMs);
 const signIn = (s: TestStaff, overrides: Partial<{ email: string; password: string; code: string }> = {}) =>
   env.call("POST", "/api/staff/sign-in", { body: { email: s.account.email, password: s.password, code: code(s), ...overrides } });
+/** Every item in the test's table, as stored. */
+async function rawItems(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateScan({ client: env.db.doc }, { TableName: env.db.tableName })) items.push(...(page.Items ?? []));
+  return items;
+}
 const auditActions = async () => (await auditRepository(env.db).list({ limit: 100 })).entries.map((e) => e.action);
 
 describe("sign-in", () => {
@@ -132,6 +139,29 @@ describe("sign-in", () => {
   });
 });
 
+describe("TOTP secrets at rest", () => {
+  test("an account whose secret was kept in clear has it sealed at its next sign-in, and signs in with it after", async () => {
+    expect((await staffRepository(env.db).getAccount(worker.account.id))!.totpSecret).toBe(worker.totpSecret);
+    expect((await signIn(worker)).status).toBe(200);
+    const sealed = (await staffRepository(env.db).getAccount(worker.account.id))!;
+    expect(sealed.totpSecret).toBeUndefined();
+    expect(sealed.totpSealed).toBeTruthy();
+    expect(JSON.stringify(await rawItems())).not.toContain(worker.totpSecret);
+    env.clock.now += 30_000;
+    expect((await signIn(worker)).status).toBe(200);
+  });
+
+  test("a sealed secret copied onto another account does not open there", async () => {
+    await signIn(worker);
+    const sealed = (await staffRepository(env.db).getAccount(worker.account.id))!.totpSealed!;
+    const other = (await staffRepository(env.db).getAccount(admin.account.id))!;
+    await staffRepository(env.db).saveAccount({ ...other, totpSecret: undefined, totpSealed: sealed });
+    const res = await env.call("POST", "/api/staff/sign-in", { body: { email: admin.account.email, password: admin.password, code: currentTotp(worker.totpSecret, env.clock.now) } });
+    expect(res.status).toBe(401);
+    expect(res.json.error.message).toBe(SAME_MESSAGE);
+  });
+});
+
 describe("sessions", () => {
   test("end after 30 minutes idle, but a request within that keeps them going", async () => {
     const token = env.tokenFrom((await signIn(worker)).setCookie)!;
@@ -234,6 +264,23 @@ describe("invites", () => {
     const me = await env.call("GET", "/api/staff/me", { token: env.tokenFrom(done.setCookie) });
     expect(me.json.account).toMatchObject({ email: "new.worker@example.org", name: "New Worker", recoveryCodesLeft: 10 });
     expect(await auditActions()).toEqual(expect.arrayContaining(["invite.created", "invite.accepted"]));
+  });
+
+  test("the TOTP secret is never stored in clear: sealed to the invite while it is set up, then to the account", async () => {
+    const token = await invite("sealed.worker@example.org");
+    const start = await env.call("POST", "/api/staff/invites/start", { body: { token, name: "Sealed Worker", password: "a good long passphrase" } });
+    const secret = start.json.secret as string;
+    expect(JSON.stringify(await rawItems())).not.toContain(secret);
+    const done = await env.call("POST", "/api/staff/invites/complete", { body: { token, code: currentTotp(secret, env.clock.now) } });
+    expect(done.status).toBe(200);
+    expect(JSON.stringify(await rawItems())).not.toContain(secret);
+    const account = (await staffRepository(env.db).getAccountByEmail("sealed.worker@example.org"))!;
+    expect(account.totpSealed).toBeTruthy();
+    expect(account.totpSecret).toBeUndefined();
+    // The sealed secret signs in, one step later (a code is never taken twice).
+    env.clock.now += 30_000;
+    const again = await env.call("POST", "/api/staff/sign-in", { body: { email: "sealed.worker@example.org", password: "a good long passphrase", code: currentTotp(secret, env.clock.now) } });
+    expect(again.status).toBe(200);
   });
 
   test("a used link is refused, at every step", async () => {
