@@ -264,6 +264,34 @@ export function requestRepository(db: Database) {
     },
 
     /**
+     * Removes a service's waiting-now weeks that have come back to nothing (everyone asked that
+     * week has started or stopped, every check-in due that week is done), so its "now" stays as
+     * small as the people still waiting. Each removal is conditional on every counter still
+     * being 0: a change that lands meanwhile keeps its week. Returns how many went.
+     */
+    async sweepEmptyWaitingWeeks(serviceId: string): Promise<number> {
+      const items = await queryAll(db, partition(keys.waitingNowOfService(serviceId).pk));
+      let removed = 0;
+      for (const item of items) {
+        const counters = Object.keys(item).filter((name) => name !== "pk" && name !== "sk");
+        if (counters.some((name) => item[name] !== 0)) continue;
+        const gone = await conditionally(() =>
+          db.doc.send(
+            new DeleteCommand({
+              TableName,
+              Key: { pk: item.pk, sk: item.sk },
+              ConditionExpression: counters.map((_, i) => `#c${i} = :zero`).join(" AND ") || "attribute_exists(pk)",
+              ExpressionAttributeNames: counters.length ? Object.fromEntries(counters.map((name, i) => [`#c${i}`, name])) : undefined,
+              ExpressionAttributeValues: counters.length ? { ":zero": 0 } : undefined,
+            }),
+          ),
+        );
+        if (gone) removed++;
+      }
+      return removed;
+    },
+
+    /**
      * The retention checks still to make (for one request, or all): a route finished and
      * nothing has yet checked whether its whole request has. Each is `{ reference, sk }`.
      */

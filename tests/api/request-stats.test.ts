@@ -26,7 +26,7 @@ const START = Date.parse("2026-01-05T09:00:00.000Z");
 
 type Ask = { kind: "ask"; area: number; day: number; asker: "self" | "child" | "adult-survivor"; ageBand?: "11-13" | "16-17"; needs: ("therapy" | "police-court")[]; urgent: boolean; services: number[]; equality?: EqualityAnswers };
 type Act = { kind: "act"; request: number; service: number; action: "acknowledge" | "wait" | "allocate" | "reached" | "no-answer" | "decline" | "close" | "withdraw"; days: number };
-type Step = Ask | Act | { kind: "purge"; request: number } | { kind: "delete"; request: number };
+type Step = Ask | Act | { kind: "purge"; request: number } | { kind: "delete"; request: number } | { kind: "sweep" };
 
 const ask: fc.Arbitrary<Ask> = fc.record({
   kind: fc.constant("ask" as const),
@@ -53,6 +53,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("purge" as const), request: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("delete" as const), request: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("sweep" as const) }) },
 );
 
 /** What the history says is there: each live request's facts (as asked) and its routes as last changed. */
@@ -112,6 +113,10 @@ async function apply(db: Database, model: Model, s: Step): Promise<void> {
     model.push({ reference, facts, routes: new Map(routes.map((r) => [r.serviceId, r])), purged: false });
     return;
   }
+  if (s.kind === "sweep") {
+    for (const serviceId of SERVICES) await requests.sweepEmptyWaitingWeeks(serviceId);
+    return;
+  }
   if (!model.length) return;
   const entry = model[s.request % model.length]!;
   if (s.kind === "purge") {
@@ -150,6 +155,12 @@ async function keptFigures(db: Database): Promise<Record<string, Record<string, 
   return out;
 }
 
+/** Waiting-now items whose every counter is 0. */
+async function emptyWaitingWeeks(db: Database): Promise<string[]> {
+  const page = await db.doc.send(new ScanCommand({ TableName: db.tableName, FilterExpression: "begins_with(pk, :b)", ExpressionAttributeValues: { ":b": "STATS#NOW#" } }));
+  return (page.Items ?? []).filter(({ pk: _pk, sk: _sk, ...counters }) => Object.values(counters).every((n) => n === 0)).map((i) => `${i.pk} ${i.sk}`);
+}
+
 /** The figures worked out from scratch from what the history leaves. */
 function recomputed(model: Model): Record<string, Record<string, number>> {
   const tallies = combine(...model.flatMap((m) => [factsTally(m.facts), ...[...m.routes.values()].map(routeTally)]));
@@ -160,7 +171,7 @@ function recomputed(model: Model): Record<string, Record<string, number>> {
 }
 
 describe("request figures kept as events happen", () => {
-  it("equal a recomputation from the history, after changes, retention purges and deletions", async () => {
+  it("equal a recomputation from the history, after changes, retention purges, deletions and the daily sweep of emptied weeks", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 30 }), async (steps) => {
         const db = await freshDatabase();
@@ -168,6 +179,10 @@ describe("request figures kept as events happen", () => {
         for (const s of steps) await apply(db, model, s);
         const kept = await keptFigures(db);
         expect(kept).toEqual(recomputed(model));
+        // The daily sweep leaves no emptied week behind, and changes no figure.
+        for (const serviceId of SERVICES) await requestRepository(db).sweepEmptyWaitingWeeks(serviceId);
+        expect(await keptFigures(db)).toEqual(kept);
+        expect(await emptyWaitingWeeks(db)).toEqual([]);
 
         // And directly against the history, without the module: requests per area and month,
         // and the waiting lists now.
