@@ -96,12 +96,14 @@ function overlapping(id: string, title: string, rowHeader: string, column: strin
 
 function demand(f: Figures): Section {
   const all = overMonths(f.demand, f.months);
-  const byMonth: Row[] = f.months.map((m) => {
-    const c = f.demand.get(m) ?? {};
-    return { label: monthWords(m), cells: [publishCount(c.requests ?? 0), publishCount(c.urgent ?? 0)] };
-  });
-  const requests = publishCount(all.requests ?? 0);
-  const urgent = publishCount(all.urgent ?? 0);
+  // The months add up to the quarter: each column is a breakdown, so a small month is protected
+  // from the quarter's total like any other small cell.
+  const perMonth = (counter: string) => publishBreakdown(Object.fromEntries(f.months.map((m) => [m, f.demand.get(m)?.[counter] ?? 0])));
+  const requestsByMonth = perMonth("requests");
+  const urgentByMonth = perMonth("urgent");
+  const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [requestsByMonth.cells[m]!, urgentByMonth.cells[m]!] }));
+  const requests = requestsByMonth.total;
+  const urgent = urgentByMonth.total;
   const urgentShare = shareOf(urgent, requests);
   const routesByService = Object.fromEntries(f.services.map((s) => [s.id, overMonths(f.access.get(s.id), f.months).routes ?? 0]));
   const serviceLabels = Object.fromEntries(f.services.map((s) => [s.id, s.name]));
