@@ -85,7 +85,7 @@ export type AppDeps = {
 };
 
 /** Per-address limits on requests that need no sign-in. */
-const UNAUTHENTICATED_LIMITS = {
+export const UNAUTHENTICATED_LIMITS = {
   signIn: { bucket: "signin", limit: 20, windowSeconds: 60 },
   invites: { bucket: "invite", limit: 30, windowSeconds: 60 },
   // Generous: a school or a refuge may send many people's requests from one address.

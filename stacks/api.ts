@@ -35,5 +35,8 @@ export const api = new sst.aws.Function("Api", {
   // resource is narrowed to this account's identities rather than named here.
   permissions: [{ actions: ["ses:SendEmail"], resources: ["arn:aws:ses:*:*:identity/*"] }],
   url: { cors: false },
+  // Our log lines are JSON already (functions/log.ts) and never hold personal data; a month is
+  // long enough to look into a problem, and no longer.
+  logging: { retention: "1 month", format: "json" },
   environment: { RETENTION_MONTHS: retentionMonths, PUBLIC_ORIGIN: publicOrigin },
 });

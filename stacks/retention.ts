@@ -13,6 +13,9 @@ export const retentionSweep = new sst.aws.Cron("RetentionSweep", {
     architecture: "arm64",
     timeout: "5 minutes",
     link: [table],
+    // Our log lines are JSON already (functions/log.ts) and never hold personal data; a month is
+    // long enough to look into a problem, and no longer.
+    logging: { retention: "1 month", format: "json" },
     environment: { RETENTION_MONTHS: retentionMonths },
   },
 });

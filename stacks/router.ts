@@ -1,4 +1,5 @@
 import { SECURITY_HEADERS } from "../functions/http/security-headers";
+import { WAF_LIMIT_EVERYTHING, WAF_PATH_LIMITS, WAF_WINDOW_SECONDS } from "../functions/http/edge-limits";
 import { ORIGIN_SECRET_HEADER } from "../functions/http/source";
 
 /**
@@ -30,8 +31,40 @@ const domain = process.env.ONEDOOR_DOMAIN || undefined;
  */
 export const originSecret = new sst.Secret("OriginSecret");
 
+/** One WAF rule: at most `limit` POSTs to exactly `path` from one address in 5 minutes. */
+const pathRateRule = (rule: (typeof WAF_PATH_LIMITS)[number], priority: number) => ({
+  name: `RateLimit${rule.name}`,
+  priority,
+  action: { block: {} },
+  statement: {
+    rateBasedStatement: {
+      limit: rule.limit,
+      evaluationWindowSec: WAF_WINDOW_SECONDS,
+      aggregateKeyType: "IP",
+      scopeDownStatement: {
+        andStatement: {
+          statements: [
+            { byteMatchStatement: { searchString: rule.path, fieldToMatch: { uriPath: {} }, positionalConstraint: "EXACTLY", textTransformations: [{ priority: 0, type: "NONE" }] } },
+            { byteMatchStatement: { searchString: "POST", fieldToMatch: { method: {} }, positionalConstraint: "EXACTLY", textTransformations: [{ priority: 0, type: "NONE" }] } },
+          ],
+        },
+      },
+    },
+  },
+  visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: `OneDoorRateLimit${rule.name}`, sampledRequestsEnabled: true },
+});
+
 export const router = new sst.aws.Router("Router", {
   domain,
+  // AWS's managed rule groups (common attacks, known bad inputs, SQL injection) and a limit on
+  // everything from one address, then a tighter limit of our own on each public POST path and
+  // both sign-ins (functions/http/edge-limits.ts), after SST's rules.
+  waf: { rateLimitPerIp: WAF_LIMIT_EVERYTHING, managedRules: { coreRuleSet: true, knownBadInputs: true, sqlInjection: true } },
+  transform: {
+    waf: (args) => {
+      args.rules = $output(args.rules).apply((rules) => [...(rules ?? []), ...WAF_PATH_LIMITS.map((rule, i) => pathRateRule(rule, 100 + i))]);
+    },
+  },
   edge: {
     // Written over whatever a viewer sent under the same name.
     viewerRequest: { injection: originSecret.value.apply((secret) => `event.request.headers[${JSON.stringify(ORIGIN_SECRET_HEADER)}] = { value: ${JSON.stringify(secret)} };`) },
