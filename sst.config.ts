@@ -20,6 +20,7 @@ export default $config({
     await import("./stacks/database");
     await import("./stacks/api");
     await import("./stacks/retention");
+    await import("./stacks/reminders");
     const { router } = await import("./stacks/router");
     await import("./stacks/site");
     return { url: router.url };
