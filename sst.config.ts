@@ -21,8 +21,9 @@ export default $config({
     await import("./stacks/api");
     await import("./stacks/retention");
     await import("./stacks/reminders");
+    const { alarmTopicArn } = await import("./stacks/alarms");
     const { router } = await import("./stacks/router");
     await import("./stacks/site");
-    return { url: router.url };
+    return { url: router.url, alarmTopicArn };
   },
 });

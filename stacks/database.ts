@@ -3,6 +3,17 @@ import { TABLE_SCHEMA } from "../functions/db/keys";
 const { partitionKey, sortKey, ttlAttribute, indexes } = TABLE_SCHEMA;
 
 /**
+ * The table's own encryption key, customer-managed so its use is in CloudTrail and it can be
+ * disabled, rotated yearly. DynamoDB uses it through its own grant: the functions need no
+ * permission on it (the field key, stacks/encryption.ts, is theirs).
+ */
+export const tableKey = new aws.kms.Key("TableKey", {
+  description: "OneDoor: the DynamoDB table at rest",
+  enableKeyRotation: true,
+  deletionWindowInDays: 30,
+});
+
+/**
  * The one DynamoDB table. Attribute and index names come from `functions/db/keys.ts`, the
  * same place the local table and the repositories take them from, so they cannot drift.
  */
@@ -24,6 +35,6 @@ export const table = new sst.aws.Dynamo("Table", {
   transform: {
     // SST turns point-in-time recovery on today but has no argument for it; stating it here
     // keeps the 35-day restore window even if that default ever changes.
-    table: { pointInTimeRecovery: { enabled: true } },
+    table: { pointInTimeRecovery: { enabled: true }, serverSideEncryption: { enabled: true, kmsKeyArn: tableKey.arn } },
   },
 });
