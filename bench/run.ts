@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: page weight and search scaling figures measured on this machine.
+ * `npm run bench`: page weight, search scaling, asking at once, insights at three sizes and the
+ * Lambda bundles, measured on this machine.
  * A report, not a test: budgets are printed next to the figures, and it exits 0 whether they
  * are met or not (1 only when the bench itself breaks).
  *
@@ -15,6 +16,7 @@ import { DEFAULT_SCALING, informationalSearchLines, measureSearchScaling, report
 import { table, verdict, type BudgetLine } from "./stats";
 import { DEFAULT_SUBMISSION, measureSubmission, reportSubmission } from "./submission";
 import { DEFAULT_INSIGHTS, measureInsights, reportInsights } from "./insights";
+import { measureBundles, reportBundles } from "./bundles";
 
 const log = (line = "") => console.log(line);
 const heading = (title: string) => log(`\n=== ${title} ${"=".repeat(Math.max(0, 76 - title.length))}`);
@@ -58,7 +60,11 @@ async function main() {
   const insights = await measureInsights(log, { ...DEFAULT_INSIGHTS, sizes: [...DEFAULT_INSIGHTS.sizes.filter((n) => n < largest), largest] });
   const insightsLines = reportInsights(insights, log);
 
-  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines, ...insightsLines];
+  heading("5. Lambda bundles (esbuild, minified, as SST ships them) and their import time");
+  const bundles = await measureBundles(log);
+  const bundleLines = reportBundles(bundles, log);
+
+  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines, ...insightsLines, ...bundleLines];
   const wallSeconds = (performance.now() - started) / 1000;
   heading("Summary");
   log(table(["budget", "limit", "measured", "verdict"], lines.map((l) => [l.name, l.budget, l.measured, verdict(l.within)])));
@@ -87,6 +93,7 @@ async function main() {
         search: scaling,
         submission,
         insights,
+        bundles,
       },
       null,
       2,

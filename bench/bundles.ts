@@ -1,0 +1,82 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { kb, ms, table, type BudgetLine } from "./stats";
+
+/**
+ * Each Lambda as SST ships it: bundled by esbuild into one minified ES module for Node 24, with
+ * everything it imports inside (the AWS SDK too: SST does not leave it out by default). Reports
+ * the bundle's size against the budget and how long a fresh Node process takes to import it,
+ * which is most of a cold start. SST's `Resource` is given stand-in links, as in Lambda.
+ */
+
+export const BUNDLE_BUDGET_BYTES = 400 * 1024;
+const HANDLERS = { Api: "functions/handler.ts", RetentionSweep: "functions/sweep.ts", CheckInReminders: "functions/reminders.ts" };
+
+export type BundleResult = { name: string; bytes: number; importMs: number[]; largest: { from: string; bytes: number }[] };
+
+/** What takes the room in a bundle: bytes in the output by npm package (or our own folder). */
+function largestInputs(inputs: Record<string, { bytesInOutput: number }>, count = 5) {
+  const by = new Map<string, number>();
+  for (const [file, info] of Object.entries(inputs)) {
+    const from = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split("/").slice(0, 2).join("/");
+    by.set(from, (by.get(from) ?? 0) + info.bytesInOutput);
+  }
+  return [...by].sort((a, b) => b[1] - a[1]).slice(0, count).map(([from, bytes]) => ({ from, bytes }));
+}
+
+/** SST's links as environment variables, the way its `Resource` reads them in Lambda. */
+const LINKS = {
+  SST_RESOURCE_Table: { name: "bench" },
+  SST_RESOURCE_FieldKey: { arn: "arn:aws:kms:eu-west-2:000000000000:key/bench" },
+  SST_RESOURCE_HashKey: { value: Buffer.alloc(32).toString("base64") },
+  SST_RESOURCE_MailFrom: { value: "bench@example.org" },
+  SST_RESOURCE_OriginSecret: { value: "bench" },
+  SST_RESOURCE_App: { name: "onedoor", stage: "bench" },
+};
+
+export async function measureBundles(log: (line: string) => void, imports = 5): Promise<BundleResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), "onedoor-bundles-"));
+  try {
+    const results: BundleResult[] = [];
+    for (const [name, entry] of Object.entries(HANDLERS)) {
+      const outfile = join(dir, `${name}.mjs`);
+      const built = await build({
+        metafile: true,
+        entryPoints: [entry],
+        outfile,
+        bundle: true,
+        minify: true,
+        platform: "node",
+        target: "node24",
+        format: "esm",
+        // As SST does for ES modules: CommonJS packages inside still find `require`.
+        banner: { js: "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);" },
+        logLevel: "silent",
+      });
+      const env = { ...process.env, PUBLIC_ORIGIN: "https://onedoor.example.org", ...Object.fromEntries(Object.entries(LINKS).map(([k, v]) => [k, JSON.stringify(v)])) };
+      const probe = join(dir, `${name}-probe.mjs`);
+      writeFileSync(probe, `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`);
+      const importMs: number[] = [];
+      for (let i = 0; i < imports; i++) {
+        const run = spawnSync(process.execPath, [probe], { env, encoding: "utf8" });
+        if (run.status !== 0) throw new Error(`Importing the ${name} bundle failed: ${run.stderr.slice(0, 500)}`);
+        importMs.push(Number(run.stdout.trim()));
+      }
+      const largest = largestInputs(Object.values(built.metafile.outputs)[0]!.inputs);
+      results.push({ name, bytes: statSync(outfile).size, importMs, largest });
+      log(`  ${name}: ${kb(statSync(outfile).size)}, imported in ${ms(Math.min(...importMs))} at best of ${imports}; largest parts: ${largest.map((l) => `${l.from} ${kb(l.bytes)}`).join(", ")}`);
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function reportBundles(results: BundleResult[], log: (line: string) => void): BudgetLine[] {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  log(table(["function", "minified", "import (median)", "import (best)"], results.map((r) => [r.name, kb(r.bytes), ms(median(r.importMs)), ms(Math.min(...r.importMs))])));
+  return results.map((r) => ({ name: `${r.name} bundle, minified`, budget: `≤ ${kb(BUNDLE_BUDGET_BYTES)}`, measured: kb(r.bytes), within: r.bytes <= BUNDLE_BUDGET_BYTES }));
+}
