@@ -16,7 +16,8 @@ function quarterStart(back: number): string {
   return `${Math.floor(index / 4)}-${String((index % 4) * 3 + 1).padStart(2, "0")}`;
 }
 
-test("a commissioner reads their area's quarter, a chart's table and its CSV with the same hidden cells, and an earlier empty quarter", async ({ page, baseURL, requests: _ }) => {
+test("a commissioner reads their area's quarter, a chart's table and its CSV with the same hidden cells, and an earlier empty quarter", async ({ page, baseURL, requests: _ }, info) => {
+  test.skip(info.project.name !== "phone", "walked once, on a phone; the desktop states are in the next test");
   const { area, services } = await newProvider();
   for (let i = 0; i < 7; i++) {
     const ids = [services[0].id];
@@ -73,7 +74,7 @@ test("a commissioner reads their area's quarter, a chart's table and its CSV wit
   expect(new URL(page.url()).search).toBe("");
 });
 
-test("an admin chooses any area; a manager is told insights are for other roles", async ({ page, browser, requests: _ }) => {
+test("an admin chooses any area, an empty one here, and sees a failure plainly; a manager is told insights are for other roles", async ({ page, browser, requests: _ }) => {
   const { area } = await newProvider();
   await signedInPage(page, [{ role: "admin" }]);
   await page.goto("/staff/insights/");
@@ -81,7 +82,14 @@ test("an admin chooses any area; a manager is told insights are for other roles"
   await page.getByLabel("Area").selectOption(area.id);
   await page.getByRole("button", { name: "Show insights" }).click();
   await expect(page.locator("#insights-status")).toHaveText(new RegExp(`^Showing insights for ${area.name}, `));
+  // A new area: nobody has asked there yet.
+  await expect(page.getByRole("heading", { name: "No requests from this area in this quarter" })).toBeVisible();
   await expectAccessible(page);
+  await page.route("**/api/staff/insights?*", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "database.unavailable", message: "OneDoor cannot reach its records right now. Please try again in a minute.", fields: [], requestId: "x" } }) }));
+  await page.getByRole("button", { name: "Show insights" }).click();
+  await expect(page.getByRole("heading", { name: "We could not load the insights" })).toBeFocused();
+  await expectAccessible(page);
+  await page.unroute("**/api/staff/insights?*");
 
   const context = await browser.newContext();
   const manager = await context.newPage();
