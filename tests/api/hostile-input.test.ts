@@ -188,7 +188,7 @@ describe("hostile input never gets a 5xx and never stores anything", () => {
       body: JSON.stringify({ reference, code: checkInCode }),
     });
     expect(signedIn.status).toBe(200);
-    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0];
+    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
     const before = await storedItems();
     const cases = fc.constantFrom(...CHECKED_IN).chain(({ method, path, valid }) =>
       fc.record({
@@ -212,7 +212,7 @@ describe("hostile input never gets a 5xx and never stores anything", () => {
     const before = await storedItems();
     const query = fc.dictionary(fc.oneof(fc.constantFrom("area", "areaId", "postcode", "q", "need", "needs", "age", "ageBand", "page", "per_page", "cursor", "asker", "__proto__", "constructor"), fc.string({ maxLength: 12 })), nastyString, { maxKeys: 4 });
     // Path segments as sent: well-formed text percent-encoded, and percent-encoding that is itself broken.
-    const segment = fc.oneof(fc.uuid(), nastyString.map((s) => encodeURIComponent(s.slice(0, 500).toWellFormed())), fc.constantFrom("%", "%E0%A4%A", "%ED%A0%80", "%00", "..%2F..%2F", "%252e"));
+    const segment = fc.oneof(fc.uuid(), nastyString.map((s) => encodeURIComponent(s.slice(0, 500).replace(/[\uD800-\uDFFF]/g, "\uFFFD"))), fc.constantFrom("%", "%E0%A4%A", "%ED%A0%80", "%00", "..%2F..%2F", "%252e"));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...GETS), query, segment, fc.boolean(), async (route, params, id, repeat) => {
         const search = new URLSearchParams(Object.entries(params));
