@@ -103,10 +103,18 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
     return { reference, createdAt: whole.request.createdAt, services: routes };
   }
 
-  /** Saves the changes, then answers with the view of the request as they left it. */
-  async function save(whole: Whole, changes: RouteChange[]) {
-    if (!(await requests.changeRoutes(changes))) throw busy();
-    return afterChanges(whole, changes);
+  /**
+   * A person's own change, worked out from a fresh read of their request and worked out again if a
+   * service (or another request's duplicate hint) changed it meanwhile: what they asked for does
+   * not depend on that, so they are not asked to try again. `change` answers undefined when its
+   * conditional write found the request changed.
+   */
+  async function onFreshRequest<T>(reference: string, change: (whole: Whole) => Promise<T | undefined>): Promise<T> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const done = await change(await wholeOf(reference));
+      if (done !== undefined) return done;
+    }
+    throw busy();
   }
 
   function afterChanges(whole: Whole, changes: RouteChange[]) {
@@ -162,20 +170,21 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
      * urgent, which puts it at the top of the service's inbox.
      */
     async tell(reference: string, update: { action: "feeling"; feeling: Feeling; note?: string } | { action: "sooner"; notSafeNow: boolean; note?: string }) {
-      const whole = await wholeOf(reference);
-      const open = whole.routes.filter((r) => isOpen(r.status));
-      if (!open.length) throw new AppError("check_in.nothing_open", 409, "None of your services is still working on your request, so there is nobody to tell.");
-      const urgent = update.action === "feeling" ? update.feeling === LOWEST_FEELING : update.notSafeNow;
-      const at = new Date(now()).toISOString();
-      const changes = await Promise.all(
-        open.map(async (route) => {
-          const id = randomUUID();
-          const said = update.action === "feeling" ? { outcome: update.feeling } : { notSafeNow: update.notSafeNow };
-          const sealed = await sealEventTexts(cipher, reference, id, { note: update.note });
-          return changed(changeRoute(route, { action: update.action, id, at, set: { urgent: route.urgent || urgent }, record: { ...said, sealed } }));
-        }),
-      );
-      return save(whole, changes);
+      return onFreshRequest(reference, async (whole) => {
+        const open = whole.routes.filter((r) => isOpen(r.status));
+        if (!open.length) throw new AppError("check_in.nothing_open", 409, "None of your services is still working on your request, so there is nobody to tell.");
+        const urgent = update.action === "feeling" ? update.feeling === LOWEST_FEELING : update.notSafeNow;
+        const at = new Date(now()).toISOString();
+        const changes = await Promise.all(
+          open.map(async (route) => {
+            const id = randomUUID();
+            const said = update.action === "feeling" ? { outcome: update.feeling } : { notSafeNow: update.notSafeNow };
+            const sealed = await sealEventTexts(cipher, reference, id, { note: update.note });
+            return changed(changeRoute(route, { action: update.action, id, at, set: { urgent: route.urgent || urgent }, record: { ...said, sealed } }));
+          }),
+        );
+        return (await requests.changeRoutes(changes)) ? afterChanges(whole, changes) : undefined;
+      });
     },
 
     /** Their own safe-contact details and preferences, to change them (only with their session). */
@@ -190,34 +199,35 @@ export function checkInFeature({ requests, checkIns, limits, directory, cipher, 
      * recomputed, and each service still working on it told (the details are in the request).
      */
     async changeContact(reference: string, change: ContactChange) {
-      const whole = await wholeOf(reference);
-      const answers = { ...(await openAnswers(cipher, whole.request)), contact: change.contact, preferences: change.preferences };
-      const { clear, identifying } = splitIdentifying(answers);
-      const at = new Date(now()).toISOString();
-      const request: StoredRequest = {
-        ...whole.request,
-        ...clear,
-        sealed: await sealFields(cipher, `request:${reference}`, identifying),
-        contactHashes: contactFingerprints(answers).map((p) => keyedHash(hashKey, `contact:${p}`)),
-      };
-      const changes = whole.routes
-        .filter((r) => isOpen(r.status))
-        .map((route) => changed(changeRoute(route, { action: "contact-changed", id: randomUUID(), at })));
-      const organisationIds = [...new Set(whole.routes.map((r) => r.organisationId))];
-      if (!(await requests.changeAnswers(request, whole.request, organisationIds, changes))) throw busy();
-      return afterChanges({ ...whole, request }, changes);
+      return onFreshRequest(reference, async (whole) => {
+        const answers = { ...(await openAnswers(cipher, whole.request)), contact: change.contact, preferences: change.preferences };
+        const { clear, identifying } = splitIdentifying(answers);
+        const at = new Date(now()).toISOString();
+        const request: StoredRequest = {
+          ...whole.request,
+          ...clear,
+          sealed: await sealFields(cipher, `request:${reference}`, identifying),
+          contactHashes: contactFingerprints(answers).map((p) => keyedHash(hashKey, `contact:${p}`)),
+        };
+        const changes = whole.routes
+          .filter((r) => isOpen(r.status))
+          .map((route) => changed(changeRoute(route, { action: "contact-changed", id: randomUUID(), at })));
+        const organisationIds = [...new Set(whole.routes.map((r) => r.organisationId))];
+        return (await requests.changeAnswers(request, whole.request, organisationIds, changes)) ? afterChanges({ ...whole, request }, changes) : undefined;
+      });
     },
 
     /** Stops asking one service. The others carry on. */
     async withdraw(reference: string, serviceId: string) {
-      const whole = await wholeOf(reference);
-      const route = whole.routes.find((r) => r.serviceId === serviceId);
-      if (!route) throw new AppError("check_in.no_such_service", 404, "You did not ask that service.");
-      const withdrawn = changeRoute(route, { action: "withdraw", id: randomUUID(), at: new Date(now()).toISOString() });
-      if (!withdrawn.ok) throw new AppError("route.not_allowed", 409, "This service has already finished with your request, so there is nothing to stop.");
-      if (!(await requests.changeRoutes([withdrawn.change]))) throw busy();
+      const done = await onFreshRequest(reference, async (whole) => {
+        const route = whole.routes.find((r) => r.serviceId === serviceId);
+        if (!route) throw new AppError("check_in.no_such_service", 404, "You did not ask that service.");
+        const withdrawn = changeRoute(route, { action: "withdraw", id: randomUUID(), at: new Date(now()).toISOString() });
+        if (!withdrawn.ok) throw new AppError("route.not_allowed", 409, "This service has already finished with your request, so there is nothing to stop.");
+        return (await requests.changeRoutes([withdrawn.change])) ? afterChanges(whole, [withdrawn.change]) : undefined;
+      });
       await retention.afterRouteFinished(reference);
-      return afterChanges(whole, [withdrawn.change]);
+      return done;
     },
 
     /** Deletes the whole request and everything OneDoor holds about it, at once. */

@@ -48,10 +48,11 @@ export function freePort(): Promise<number> {
 /**
  * Starts DynamoDB Local on a free port of its own, so `npm start` and `npm test` never collide.
  * With `dataDir`, data is kept on disk and survives restarts; without it, it lives in memory.
+ * `port` starts it again where it was (the fault tests stop it and bring it back).
  */
-export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<LocalDynamo> {
+export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<LocalDynamo> {
   requireJava();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let path: string | null = null;
   if (options.dataDir) {
     path = resolve(options.dataDir);
