@@ -1,3 +1,4 @@
+import { LAMBDA_BUNDLING } from "./lambda-bundling";
 import { table } from "./database";
 import { fieldKeyLink } from "./encryption";
 import { originSecret, publicOrigin } from "./router";
@@ -25,6 +26,7 @@ export const retentionMonths = process.env.RETENTION_MONTHS ?? "12";
 export const api = new sst.aws.Function("Api", {
   handler: "functions/handler.handler",
   runtime: "nodejs24.x",
+  nodejs: LAMBDA_BUNDLING,
   architecture: "arm64",
   memory: "512 MB",
   timeout: "10 seconds",

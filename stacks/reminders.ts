@@ -1,3 +1,4 @@
+import { LAMBDA_BUNDLING } from "./lambda-bundling";
 import { mailFrom } from "./api";
 import { table } from "./database";
 import { publicOrigin } from "./router";
@@ -12,6 +13,7 @@ export const checkInReminders = new sst.aws.Cron("CheckInReminders", {
   function: {
     handler: "functions/reminders.handler",
     runtime: "nodejs24.x",
+    nodejs: LAMBDA_BUNDLING,
     architecture: "arm64",
     timeout: "2 minutes",
     link: [table, mailFrom],

@@ -1,3 +1,4 @@
+import { LAMBDA_BUNDLING } from "./lambda-bundling";
 import { retentionMonths } from "./api";
 import { table } from "./database";
 
@@ -10,6 +11,7 @@ export const retentionSweep = new sst.aws.Cron("RetentionSweep", {
   function: {
     handler: "functions/sweep.handler",
     runtime: "nodejs24.x",
+    nodejs: LAMBDA_BUNDLING,
     architecture: "arm64",
     timeout: "5 minutes",
     link: [table],

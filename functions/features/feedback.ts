@@ -7,7 +7,7 @@ import type { AuditAction, Source } from "../domain/audit";
 import { authorize, notFound, readingScope, scopesFor } from "../domain/authorize";
 import { areaCountersOf, monthOf, serviceCountersOf, type Feedback, type ModerationDecision } from "../domain/feedback";
 import type { Actor } from "../domain/policy";
-import { applyRedactions, proposeRedactions } from "../domain/redaction";
+import { applyRedactions, loadProposals } from "../domain/redaction";
 import { spansOf, withWords } from "../domain/redaction-labels";
 import { retentionEnds } from "../domain/retention";
 import { needsSafeguarding } from "../domain/safeguarding";
@@ -152,7 +152,7 @@ export function feedbackFeature({ feedback, directory, staff, limit, cipher, has
         scores: piece.scores,
         fromCheckIn: piece.fromCheckIn,
         text,
-        proposals: piece.state === "pending" ? proposeRedactions(text, context) : [],
+        proposals: piece.state === "pending" ? (await loadProposals())(text, context) : [],
         redactions: piece.redactions && withWords(text, piece.redactions),
         redactedText: piece.redactedText,
         decided: piece.decided && { ...piece.decided, reason: opened.rejectReason },

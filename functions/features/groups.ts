@@ -7,7 +7,7 @@ import type { AuditAction, Source } from "../domain/audit";
 import { authorize, notFound, readingScope, scopesFor } from "../domain/authorize";
 import { DEFAULT_THEMES, reportTexts, themeCode, type GroupInput, type GroupReportInput, type ReportDecision } from "../domain/groups";
 import { decide, type Actor } from "../domain/policy";
-import { applyRedactions, proposeRedactions } from "../domain/redaction";
+import { applyRedactions, loadProposals } from "../domain/redaction";
 import { spansOf, withWords } from "../domain/redaction-labels";
 import { retentionEnds } from "../domain/retention";
 import type { StaffActing } from "../domain/staff";
@@ -189,6 +189,7 @@ export function groupsFeature({ groups, voice, directory, staff, cipher, now, re
       const serviceNames = [...services.values()].map((s) => s.name);
       await audit("group_report.opened", source, { actorId: actor.accountId, record: record(id), organisationId: report.organisationId });
       const { sealed: _s, redactions, ...clear } = report;
+      const proposeRedactions = await loadProposals();
       return {
         ...clear,
         redactions: redactions && Object.fromEntries(Object.entries(redactions).map(([field, spans]) => [field, withWords(texts[field] ?? "", spans)])),

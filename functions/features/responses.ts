@@ -6,7 +6,7 @@ import type { VoiceRepository } from "../db/voice";
 import type { AuditAction, Source } from "../domain/audit";
 import { authorize, authorizeAny, notFound, readingScope } from "../domain/authorize";
 import { decide, type Actor } from "../domain/policy";
-import { applyRedactions, proposeRedactions } from "../domain/redaction";
+import { applyRedactions, loadProposals } from "../domain/redaction";
 import { UNANSWERED_AFTER_DAYS, type ResponseDecision, type ResponseInput, type ResponseTarget } from "../domain/responses";
 import type { StaffActing } from "../domain/staff";
 import { AppError } from "../errors";
@@ -115,6 +115,7 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
       await audit("response.opened", source, { actorId: actor.accountId, record: recordOf(response), organisationId });
       const texts = await openFields(cipher, recordOf(response), response.pending!.sealed);
       const names = [...(await directory.getOrganisations([organisationId])).values()].map((o) => o.name);
+      const proposeRedactions = await loadProposals();
       return {
         ...publicOf(response),
         pending: { status: response.pending!.status, at: response.pending!.at, text: texts.text ?? "", why: texts.why },

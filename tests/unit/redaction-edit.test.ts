@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { applyRedactions, proposeRedactions, REDACTION_KINDS, type RedactionKind } from "../../functions/domain/redaction";
+import { applyRedactions, REDACTION_KINDS, type RedactionKind } from "../../functions/domain/redaction";
+import { proposeRedactions } from "../../functions/domain/redaction-proposals";
 import { addRedactions, findWords, previewRedacted } from "../../site/src/scripts/staff/redaction-edit";
 
 /**

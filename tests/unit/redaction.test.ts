@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
 import {
   applyRedactions,
-  proposeRedactions,
   REDACTION_KINDS,
   REDACTION_LABELS,
   RedactionSchema,
@@ -10,6 +9,7 @@ import {
   type RedactionContext,
   type RedactionKind,
 } from "../../functions/domain/redaction";
+import { proposeRedactions } from "../../functions/domain/redaction-proposals";
 
 /** `nth` picks a later mention when the same words appear more than once (1 is the first). */
 type Case = { text: string; find: [words: string, kind: RedactionKind, nth?: number][]; context?: RedactionContext };
