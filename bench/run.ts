@@ -4,11 +4,13 @@
  * A report, not a test: budgets are printed next to the figures, and it exits 0 whether they
  * are met or not (1 only when the bench itself breaks).
  *
- * For quicker trial runs: BENCH_LARGE_SERVICES (default 10000), BENCH_TIMED (default 300),
- * BENCH_SUBMISSION_ROUNDS (default 6) and BENCH_INSIGHTS_LARGE (default 100000).
+ * `npm run bench -- --quick` runs every section smaller (1,000 services against 100, 10,000
+ * requests against 1,000, fewer samples) in under 3 minutes: for trying a change, not for figures
+ * to quote. Each size can also be set alone: BENCH_LARGE_SERVICES (default 10000), BENCH_TIMED
+ * (default 300), BENCH_SUBMISSION_ROUNDS (default 6) and BENCH_INSIGHTS_LARGE (default 100000).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { arch, cpus, loadavg, platform, release } from "node:os";
 import { join } from "node:path";
 import { measurePageWeights, reportPageWeights } from "./page-weight";
@@ -17,8 +19,15 @@ import { table, verdict, type BudgetLine } from "./stats";
 import { DEFAULT_SUBMISSION, measureSubmission, reportSubmission } from "./submission";
 import { DEFAULT_INSIGHTS, measureInsights, reportInsights } from "./insights";
 import { measureBundles, reportBundles } from "./bundles";
+import { measureReadingAge, reportReadingAge } from "./reading-age";
+
+const QUICK = process.argv.includes("--quick");
+/** A setting from the environment, else its quick or full default. */
+const setting = (name: string, full: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : full));
 
 const log = (line = "") => console.log(line);
+/** Where each run's figures go (git-ignored: figures belong to a machine and a moment). */
+const RESULTS = join("bench", "results.json");
 const heading = (title: string) => log(`\n=== ${title} ${"=".repeat(Math.max(0, 76 - title.length))}`);
 
 function gitDescription(): string {
@@ -37,6 +46,7 @@ async function main() {
   log(`cpus:      ${cores.length} × ${cores[0]?.model.trim() ?? "unknown"}`);
   log(`loadavg:   ${startLoad.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min) at start${startLoad[0]! > cores.length ? "  ← busier than the core count: latencies are noisy" : ""}`);
   log(`commit:    ${gitDescription()}`);
+  if (QUICK) log("mode:      --quick (smaller sizes, fewer samples: for trying a change, not for figures to quote)");
 
   heading("1. Page weight (site/dist)");
   const pages = measurePageWeights(log);
@@ -45,26 +55,32 @@ async function main() {
   heading("2. Search scaling (DynamoDB Local, in memory)");
   const options = {
     ...DEFAULT_SCALING,
-    largeServices: Number(process.env.BENCH_LARGE_SERVICES ?? DEFAULT_SCALING.largeServices),
-    timed: Number(process.env.BENCH_TIMED ?? DEFAULT_SCALING.timed),
+    largeServices: setting("BENCH_LARGE_SERVICES", DEFAULT_SCALING.largeServices, 1_000),
+    timed: setting("BENCH_TIMED", DEFAULT_SCALING.timed, 60),
+    ...(QUICK ? { postcodeTimed: 30, noAreaTimed: 2 } : {}),
   };
   const scaling = await measureSearchScaling(log, options);
   const searchLines = reportSearchScaling(scaling, log);
 
   heading("3. Asking for support, 50 at once (DynamoDB Local, in memory)");
-  const submission = await measureSubmission(log, { ...DEFAULT_SUBMISSION, rounds: Number(process.env.BENCH_SUBMISSION_ROUNDS ?? DEFAULT_SUBMISSION.rounds) });
+  const submission = await measureSubmission(log, { ...DEFAULT_SUBMISSION, rounds: setting("BENCH_SUBMISSION_ROUNDS", DEFAULT_SUBMISSION.rounds, 2) });
   const submissionLines = reportSubmission(submission, log);
 
-  heading("4. Insights for an area with 1,000, 10,000 and 100,000 requests (DynamoDB Local, in memory)");
-  const largest = Number(process.env.BENCH_INSIGHTS_LARGE ?? DEFAULT_INSIGHTS.sizes.at(-1));
-  const insights = await measureInsights(log, { ...DEFAULT_INSIGHTS, sizes: [...DEFAULT_INSIGHTS.sizes.filter((n) => n < largest), largest] });
+  const largest = setting("BENCH_INSIGHTS_LARGE", DEFAULT_INSIGHTS.sizes.at(-1)!, 10_000);
+  const sizes = [...DEFAULT_INSIGHTS.sizes.filter((n) => n < largest), largest];
+  heading(`4. Insights for an area with ${sizes.map((n) => n.toLocaleString("en-GB")).join(", ")} requests (DynamoDB Local, in memory)`);
+  const insights = await measureInsights(log, { ...DEFAULT_INSIGHTS, sizes, ...(QUICK ? { timed: 50 } : {}) });
   const insightsLines = reportInsights(insights, log);
 
   heading("5. Lambda bundles (esbuild, minified, as SST ships them) and their import time");
-  const bundles = await measureBundles(log);
+  const bundles = await measureBundles(log, QUICK ? 2 : 5);
   const bundleLines = reportBundles(bundles, log);
 
-  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines, ...insightsLines, ...bundleLines];
+  heading("6. Reading age of each young person's page (Flesch–Kincaid grade + 5)");
+  const reading = measureReadingAge(log);
+  const readingLines = reportReadingAge(reading, log);
+
+  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines, ...insightsLines, ...bundleLines, ...readingLines];
   const wallSeconds = (performance.now() - started) / 1000;
   heading("Summary");
   log(table(["budget", "limit", "measured", "verdict"], lines.map((l) => [l.name, l.budget, l.measured, verdict(l.within)])));
@@ -76,13 +92,13 @@ async function main() {
   log("");
   log(`${lines.length - over} of ${lines.length} budgets within, ${over} over. loadavg at end: ${loadavg().map((l) => l.toFixed(2)).join(", ")}. Bench wall time: ${wallSeconds.toFixed(1)} s.`);
 
-  const resultsDir = join(process.cwd(), "bench", "results");
-  mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
-    join(resultsDir, "latest.json"),
+    RESULTS,
     `${JSON.stringify(
       {
         date: new Date().toISOString(),
+        quick: QUICK,
+        machine: { platform: platform(), release: release(), arch: arch(), cpus: cores.length, cpu: cores[0]?.model.trim() },
         node: process.version,
         cpus: cores.length,
         loadavgAtStart: startLoad,
@@ -94,12 +110,13 @@ async function main() {
         submission,
         insights,
         bundles,
+        reading,
       },
       null,
       2,
     )}\n`,
   );
-  log("Written: bench/results/latest.json");
+  log(`Written: ${RESULTS}`);
 }
 
 main().then(
