@@ -54,6 +54,7 @@ import { coordinationRoutes } from "./routes/coordination";
 import { subjectAccessFeature } from "./features/subject-access";
 import { subjectAccessRoutes } from "./routes/subject-access";
 import type { FieldCipher } from "./security/field-encryption";
+import { API_CACHE_CONTROL } from "./http/edge-caching";
 
 /** What the app needs from outside: the same in Lambda, in `npm start` and in tests. */
 export type AppDeps = {
@@ -156,7 +157,7 @@ export function createApp(deps: AppDeps) {
     .use(async (c, next) => {
       const started = performance.now();
       await next();
-      c.header("Cache-Control", "no-store");
+      c.header("Cache-Control", API_CACHE_CONTROL);
       log({
         level: c.res.status >= 500 ? "error" : "info",
         event: "request",

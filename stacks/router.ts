@@ -1,6 +1,7 @@
 import { SECURITY_HEADERS } from "../functions/http/security-headers";
 import { WAF_LIMIT_EVERYTHING, WAF_PATH_LIMITS, WAF_WINDOW_SECONDS } from "../functions/http/edge-limits";
 import { ORIGIN_SECRET_HEADER } from "../functions/http/source";
+import { EDGE_CACHE_TTLS } from "../functions/http/edge-caching";
 
 /**
  * The security headers on every response the CDN sends, pages and API alike: the very record
@@ -61,6 +62,10 @@ export const router = new sst.aws.Router("Router", {
   // both sign-ins (functions/http/edge-limits.ts), after SST's rules.
   waf: { rateLimitPerIp: WAF_LIMIT_EVERYTHING, managedRules: { coreRuleSet: true, knownBadInputs: true, sqlInjection: true } },
   transform: {
+    // Nothing is cached unless the origin says it may be (functions/http/edge-caching.ts).
+    cachePolicy: (args) => {
+      Object.assign(args, EDGE_CACHE_TTLS);
+    },
     waf: (args) => {
       args.rules = $output(args.rules).apply((rules) => [...(rules ?? []), ...WAF_PATH_LIMITS.map((rule, i) => pathRateRule(rule, 100 + i))]);
     },

@@ -2,6 +2,7 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aRequest, HARBOUR_YOUNG_PEOPLE, newKey } from "../support/requests";
+import { API_CACHE_CONTROL } from "../../functions/http/edge-caching";
 import { ORIGIN, staffApp } from "../support/staff-api";
 
 /**
@@ -42,6 +43,8 @@ async function send(method: string, path: string, body?: unknown, headers: Recor
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await res.text();
+  // Whatever was sent, the answer is never one CloudFront or a browser may keep (http/edge-caching.ts).
+  expect(res.headers.get("cache-control"), `${method} ${path}`).toBe(API_CACHE_CONTROL);
   return { status: res.status, text };
 }
 

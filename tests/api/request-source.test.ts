@@ -21,6 +21,7 @@ describe("the source of a request", () => {
       const res = await ask(env, { ...headers, "cloudfront-viewer-address": "203.0.113.9:443" });
       expect(res.status).toBe(403);
       expect(res.json.error.code).toBe("request.not_through_site");
+      expect(res.headers.get("cache-control")).toBe("no-store");
     }
     expect((await env.call("GET", "/api/health", { headers: { [ORIGIN_SECRET_HEADER]: "guess" } })).status).toBe(403);
     // The same request through CloudFront is taken.
