@@ -31,7 +31,7 @@ export const api = new sst.aws.Function("Api", {
   // From `npm run bench` (section 5): the bundle takes about 100 MB once imported and peaks at about
   // 230 MB with a staff password hash (scrypt, 128 MiB), so 512 MB would hold it. But a Lambda's
   // CPU grows with its memory, and that hash took about 345 ms of one whole core here: at 512 MB
-  // (0.29 of a vCPU) a sign-in would take over a second and a cold start's import about 0.7 s; at
+  // (0.29 of a vCPU) a sign-in would take over a second and a cold start's import about 0.5 s; at
   // 1,024 MB both halve, for about the same cost, since CPU-bound time shrinks as the price rises.
   memory: "1024 MB",
   // Longer than the database client's worst case (two tries of a 1 s connect and a 5 s request,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The audit log: who did what to which record, when, and from where (as a keyed hash). */
 export const AUDIT_ACTIONS = [

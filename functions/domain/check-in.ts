@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isCheckInCode, isReference, tidyCheckInCode, tidyReference } from "./request-codes";
 import type { Route } from "./route";
 import { FEELINGS } from "./route-labels";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { EqualityAnswersSchema } from "./equality";
 import { RedactionSchema } from "./redaction";
 import { FEEDBACK_TEXT_MAX, FEEDBACK_USAGE } from "./feedback-labels";

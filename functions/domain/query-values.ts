@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * How query-string values arrive: a name given once is a string, given twice an array, and an

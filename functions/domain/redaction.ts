@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { codesOf } from "./vocabulary";
 import { REDACTION_KINDS, REDACTION_LABELS } from "./redaction-labels";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RedactionSchema } from "./redaction";
 import { RESPONSE_STATUSES, type ResponseStatus } from "./response-labels";
 

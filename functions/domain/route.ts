@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AreaIdSchema, NeedSchema } from "./directory";
 import { CLOSE_OUTCOMES, CONTACT_CHANNELS, CONTACT_OUTCOMES, DECLINE_REASONS } from "./route-labels";
 import { ROUTE_STATUSES, type RouteAction } from "./route-status";

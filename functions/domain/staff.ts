@@ -1,6 +1,6 @@
 import type { Source } from "./audit";
 import type { Actor } from "./policy";
-import { z } from "zod";
+import * as z from "zod";
 import { GrantSchema } from "./roles";
 
 /** Staff accounts, invites and sessions, and the time rules that govern them. */

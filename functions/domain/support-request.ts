@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AreaIdSchema, LanguageSchema, NeedSchema, WorkerGenderSchema } from "./directory";
 import { EqualityAnswersSchema } from "./equality";
 import { AGE_BANDS, ASKERS, CONTACT_METHODS, TIMES_OF_DAY, YES_NO_UNSURE } from "./support-request-labels";

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import type { Area, Organisation, Service } from "../domain/directory";
 import { fromOpenReferralService } from "../domain/openreferral/import";
 import type { DirectoryRepository, WriteOutcome } from "../db/directory";

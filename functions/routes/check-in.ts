@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { CHECK_IN_SESSION, CheckInSignInSchema, ContactSoonerSchema, FeelingSchema } from "../domain/check-in";
 import { AppError } from "../errors";
 import { ContactChangeSchema } from "../domain/support-request";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { isReference } from "../domain/request-codes";
 import type { CoordinationFeature } from "../features/coordination";
 import type { StaffAuthFeature } from "../features/staff-auth";

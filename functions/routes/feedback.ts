@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { FeedbackSchema, ModerationDecisionSchema, SafeguardingActionSchema } from "../domain/feedback";
 import { AreaIdSchema } from "../domain/directory";
 import type { FeedbackFeature } from "../features/feedback";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { AreaIdSchema } from "../domain/directory";
 import { GroupInputSchema, GroupReportInputSchema, ThemeInputSchema } from "../domain/groups";
 import type { GroupsFeature } from "../features/groups";

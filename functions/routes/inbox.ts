@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { isReference } from "../domain/request-codes";
 import { RouteActionInputSchema } from "../domain/route";
 import { ROUTE_STATUSES } from "../domain/route-status";

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { AreaIdSchema } from "../domain/directory";
 import { cellWords } from "../domain/insights";
 import type { InsightsFeature } from "../features/insights";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { DaySchema } from "../domain/directory";
 import { toOpenReferralService } from "../domain/openreferral/export";
 import { openReferralPage } from "../domain/openreferral/page";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { AreaIdSchema } from "../domain/directory";
 import { ResponseDecisionSchema, ResponseInputSchema, RESPONSE_TARGETS, type ResponseTarget } from "../domain/responses";
 import type { ResponsesFeature } from "../features/responses";

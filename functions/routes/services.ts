@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { SearchFiltersSchema } from "../domain/search";
 import { AppError } from "../errors";
 import type { DirectoryFeature } from "../features/directory";

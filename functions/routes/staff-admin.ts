@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { AuditRepository } from "../db/audit";
 import type { DirectoryRepository } from "../db/directory";
 import type { StaffRepository } from "../db/staff";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { DirectoryRepository } from "../db/directory";
 import { EmailSchema, StaffNameSchema, summarise } from "../domain/staff";
 import type { StaffAuthFeature } from "../features/staff-auth";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { isReference, tidyReference } from "../domain/request-codes";
 import type { StaffAuthFeature } from "../features/staff-auth";
 import type { SubjectAccessFeature } from "../features/subject-access";

@@ -1,14 +1,13 @@
-import {
-  AlgorithmSuiteIdentifier,
-  buildClient,
-  CommitmentPolicy,
-  KmsKeyringNode,
-  NodeCachingMaterialsManager,
-  RawAesKeyringNode,
-  RawAesWrappingSuiteIdentifier,
-  getLocalCryptographicMaterialsCache,
-  type KeyringNode,
-} from "@aws-crypto/client-node";
+import type { KeyringNode, NodeCachingMaterialsManager } from "@aws-crypto/client-node";
+
+type EncryptionSdk = typeof import("@aws-crypto/client-node");
+
+/**
+ * The AWS Encryption SDK (about 300 KB of the API's bundle), loaded the first time a value is
+ * sealed or opened, so a cold start that only searches the directory does not wait for it.
+ */
+let sdk: Promise<EncryptionSdk> | undefined;
+const encryptionSdk = () => (sdk ??= import("@aws-crypto/client-node"));
 
 /**
  * Field-by-field envelope encryption for anything that identifies a person (contact details,
@@ -24,8 +23,6 @@ export type FieldCipher = {
 /** What a value belongs to, e.g. `{ record: "request:ABC123", field: "contact.phone" }`. */
 export type FieldContext = { record: string; field: string };
 
-const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
-
 /**
  * Key-committing AES-256-GCM without the default suite's ECDSA P-384 signature. The signature
  * guards against a reader forging messages when readers and writers are different parties;
@@ -33,16 +30,22 @@ const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIR
  * the signature, 1.34 ms without (and about 18 ms with it while the machine was busy), so a
  * request's six fields, fifty at once, cost seconds.
  */
-const SUITE = AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY;
+const suiteOf = (s: EncryptionSdk) => s.AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY;
 
-function cipherFor(keyringOrCmm: KeyringNode | NodeCachingMaterialsManager): FieldCipher {
+/** A cipher over the keyring (or caching materials manager) `materials` makes once the SDK is loaded. */
+function cipherFor(materials: (s: EncryptionSdk) => KeyringNode | NodeCachingMaterialsManager): FieldCipher {
+  let ready: Promise<{ client: ReturnType<EncryptionSdk["buildClient"]>; keys: KeyringNode | NodeCachingMaterialsManager; suiteId: ReturnType<typeof suiteOf> }> | undefined;
+  const load = () =>
+    (ready ??= encryptionSdk().then((s) => ({ client: s.buildClient(s.CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT), keys: materials(s), suiteId: suiteOf(s) })));
   return {
     async encrypt(value, context) {
-      const { result } = await encrypt(keyringOrCmm, value, { encryptionContext: context, suiteId: SUITE });
+      const { client, keys, suiteId } = await load();
+      const { result } = await client.encrypt(keys, value, { encryptionContext: context, suiteId });
       return result.toString("base64");
     },
     async decrypt(ciphertext, context) {
-      const { plaintext, messageHeader } = await decrypt(keyringOrCmm, Buffer.from(ciphertext, "base64"));
+      const { client, keys } = await load();
+      const { plaintext, messageHeader } = await client.decrypt(keys, Buffer.from(ciphertext, "base64"));
       for (const [key, expected] of Object.entries(context)) {
         if (messageHeader.encryptionContext[key] !== expected) throw new Error("The ciphertext belongs to another record or field.");
       }
@@ -54,15 +57,17 @@ function cipherFor(keyringOrCmm: KeyringNode | NodeCachingMaterialsManager): Fie
 /** Locally: a raw AES-256-GCM keyring from a key file in the git-ignored data folder. */
 export function rawAesFieldCipher(key: Buffer): FieldCipher {
   if (key.length !== 32) throw new Error("The field encryption key must be 32 bytes.");
+  // A copy in its own memory: the SDK refuses a key that shares Node's buffer pool (as any
+  // small Buffer.from(base64) does) and zeroes the key it is given.
+  const unencryptedMasterKey = new Uint8Array(key);
   return cipherFor(
-    new RawAesKeyringNode({
-      keyName: "onedoor-local",
-      keyNamespace: "onedoor",
-      // A copy in its own memory: the SDK refuses a key that shares Node's buffer pool (as any
-      // small Buffer.from(base64) does) and zeroes the key it is given.
-      unencryptedMasterKey: new Uint8Array(key),
-      wrappingSuite: RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
-    }),
+    (s) =>
+      new s.RawAesKeyringNode({
+        keyName: "onedoor-local",
+        keyNamespace: "onedoor",
+        unencryptedMasterKey,
+        wrappingSuite: s.RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
+      }),
   );
 }
 
@@ -72,9 +77,9 @@ export function rawAesFieldCipher(key: Buffer): FieldCipher {
  */
 export function kmsFieldCipher(keyArn: string): FieldCipher {
   return cipherFor(
-    new NodeCachingMaterialsManager({
-      backingMaterials: new KmsKeyringNode({ generatorKeyId: keyArn }),
-      cache: getLocalCryptographicMaterialsCache(100),
+    (s) => new s.NodeCachingMaterialsManager({
+      backingMaterials: new s.KmsKeyringNode({ generatorKeyId: keyArn }),
+      cache: s.getLocalCryptographicMaterialsCache(100),
       maxAge: 60_000,
       maxMessagesEncrypted: 100,
     }),

@@ -1,5 +1,5 @@
 /** Import: an Open Referral service, from OneDoor or another directory, read as a OneDoor service and organisation. */
-import { z } from "zod";
+import * as z from "zod";
 import type { FieldError } from "../../errors";
 import { OrganisationSchema, ServiceSchema, type Area, type Organisation, type Service } from "../directory";
 import { AUDIENCES, DELIVERY_MODES, NEEDS, codesOf, type Audience, type ServiceStatus } from "../vocabulary";
