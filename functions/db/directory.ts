@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { AreaSchema, OrganisationSchema, ServiceSchema, type Area, type Organisation, type Service } from "../domain/directory";
 import type { Database } from "./client";
 import { keys } from "./keys";
+import { nameKeysOf } from "../domain/search";
 
 /** What a write did, so an import can say how much changed (and prove a rerun changed nothing). */
 export type WriteOutcome = "created" | "updated" | "unchanged";
@@ -27,8 +28,10 @@ export function directoryRepository(db: Database) {
     return out.Item ? withoutKeys(out.Item) : undefined;
   }
 
+  /** Every item of a partition, or with `limit` at most that many (one page). */
   async function queryAll(
     params: { pk: string; skPrefix?: string } | { gsi1pk: string },
+    limit?: number,
   ): Promise<Read<Record<string, unknown>>> {
     const input =
       "gsi1pk" in params
@@ -47,9 +50,10 @@ export function directoryRepository(db: Database) {
           };
     const items: Record<string, unknown>[] = [];
     let consumedReadUnits = 0;
-    for await (const page of paginateQuery({ client: db.doc }, { ...input, ReturnConsumedCapacity: "TOTAL" })) {
+    for await (const page of paginateQuery({ client: db.doc }, { ...input, ReturnConsumedCapacity: "TOTAL", Limit: limit })) {
       items.push(...(page.Items ?? []).map(withoutKeys));
       consumedReadUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+      if (limit) break;
     }
     return { items, consumedReadUnits };
   }
@@ -75,8 +79,10 @@ export function directoryRepository(db: Database) {
       keys.serviceInDirectory(service.id),
       ...(service.national ? [keys.serviceNationally(service.id)] : []),
       ...service.areaIds.map((areaId) => keys.serviceInArea(areaId, service.id)),
+      ...nameKeysOf(service.name).map((nameKey) => keys.serviceByNameKey(nameKey, service.id)),
     ];
   }
+  const keyText = (k: { pk: string; sk: string }) => `${k.pk}|${k.sk}`;
 
   return {
     async saveOrganisation(organisation: Organisation): Promise<WriteOutcome> {
@@ -151,11 +157,14 @@ export function directoryRepository(db: Database) {
     async saveService(service: Service): Promise<WriteOutcome> {
       const existingItem = await get(keys.service(service.id));
       const existing = existingItem ? ServiceSchema.parse(existingItem) : undefined;
-      if (existing && isDeepStrictEqual(existing, service)) return "unchanged";
       const current = membershipKeys(service);
-      const stale = existing
-        ? membershipKeys(existing).filter((old) => !current.some((k) => k.pk === old.pk && k.sk === old.sk))
-        : [];
+      // The service keeps the list of copies it has, so a new kind of copy (the name partitions)
+      // is written for services saved before it existed, and a stale copy is always found.
+      const had = Array.isArray(existingItem?.copies) ? (existingItem.copies as string[]) : existing ? membershipKeys(existing).map(keyText) : [];
+      if (existing && isDeepStrictEqual(existing, service) && isDeepStrictEqual(had, current.map(keyText))) return "unchanged";
+      const stale = had
+        .filter((old) => !current.some((k) => keyText(k) === old))
+        .map((old) => ({ pk: old.slice(0, old.indexOf("|")), sk: old.slice(old.indexOf("|") + 1) }));
       await db.doc.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -166,6 +175,7 @@ export function directoryRepository(db: Database) {
                   ...service,
                   ...keys.service(service.id),
                   ...keys.serviceByOrganisation(service.organisationId, service.id),
+                  copies: current.map(keyText),
                   type: "service",
                 },
               },
@@ -198,7 +208,20 @@ export function directoryRepository(db: Database) {
       return collect(reads);
     },
 
-    /** Every service in the directory: a search with no area, and the Open Referral export. */
+    /** The national services alone: a search with no area or name (what helps people anywhere). */
+    async nationalServices(): Promise<Read<Service>> {
+      return collect([await queryAll(keys.nationalServicesPartition())]);
+    },
+
+    /**
+     * Services with a word in their name that starts with these three letters, at most `limit`:
+     * a search by name with no area, which costs no more however big the directory grows.
+     */
+    async servicesByNameKey(nameKey: string, limit: number): Promise<Read<Service>> {
+      return collect([await queryAll(keys.nameKeyPartition(nameKey), limit)]);
+    },
+
+    /** Every service in the directory: the Open Referral export. */
     async allServices(): Promise<Read<Service>> {
       return collect([await queryAll(keys.directoryPartition())]);
     },

@@ -8,7 +8,9 @@ import type { StatCell } from "../domain/request-stats";
  * - `AREA#<areaId>` / `SERVICE#<id>`     a copy of the service for each area it covers, so a
  *                                        search reads only the partitions of the searched area
  * - `AREA#NATIONAL` / `SERVICE#<id>`     a copy for each national service
- * - `DIRECTORY` / `SERVICE#<id>`         a copy for every service (search with no area, export)
+ * - `DIRECTORY` / `SERVICE#<id>`         a copy for every service (the Open Referral export)
+ * - `NAME#<two letters>` / `SERVICE#<id>` a copy for each word of its name, by the word's first two
+ *                                        letters: a search by name with no area reads one of these
  * - `ORG#<id>` / `ORG`                   an organisation; gsi1 `ORGS` / `ORG#<id>`
  * - `AREA#<areaId>` / `AREA`             an area; gsi1 `AREAS` / `AREA#<areaId>`
  * - `POSTCODE#<district>` / `AREA#<id>`  which areas a postcode district falls in
@@ -59,6 +61,8 @@ export const keys = {
   servicesInAreaPartition: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: "SERVICE#" }),
   nationalServicesPartition: () => ({ pk: "AREA#NATIONAL", skPrefix: "SERVICE#" }),
   directoryPartition: () => ({ pk: "DIRECTORY", skPrefix: "SERVICE#" }),
+  serviceByNameKey: (nameKey: string, serviceId: string) => ({ pk: `NAME#${nameKey}`, sk: `SERVICE#${serviceId}` }),
+  nameKeyPartition: (nameKey: string) => ({ pk: `NAME#${nameKey}`, skPrefix: "SERVICE#" }),
 
   organisation: (id: string) => ({ pk: `ORG#${id}`, sk: "ORG" }),
   organisationListing: (id: string) => ({ gsi1pk: "ORGS", gsi1sk: `ORG#${id}` }),

@@ -11,6 +11,9 @@ import {
   type Service,
 } from "./directory";
 import { many, one } from "./query-values";
+import { hasEveryWord, nameKeyOfSearch } from "./names";
+
+export { hasEveryWord, NAME_SEARCH_LIMIT, nameKeyOfSearch, nameKeysOf, tidyName } from "./names";
 
 const yes = one(z.enum(["true", "false"], { error: "Use true or false." }));
 
@@ -38,6 +41,14 @@ export const SearchFiltersSchema = z
     how: many(DeliveryModeSchema),
     gender: one(WorkerGenderSchema),
     language: one(LanguageSchema),
+    /** Words of the service's name (the feedback page finds a service by it). */
+    name: one(
+      z
+        .string()
+        .trim()
+        .max(100, "Use at most 100 characters.")
+        .refine((typed) => nameKeyOfSearch(typed) !== undefined, "Type at least three letters of a word in its name."),
+    ),
     accessibility: many(AccessibilitySchema),
     lgbtq: yes,
     boys: yes,
@@ -63,6 +74,7 @@ export function matchesFilters(service: Service, f: SearchFilters): boolean {
   if (f.how.length && !f.how.some((m) => service.deliveryModes.includes(m))) return false;
   if (f.gender && !service.workerGenders.includes(f.gender)) return false;
   if (f.language && !service.languages.includes(f.language)) return false;
+  if (f.name && !hasEveryWord(service.name, f.name)) return false;
   // Accessibility is a need, not a preference: every one asked for must be met.
   const offered = new Set([...service.accessibility, ...service.locations.flatMap((l) => l.accessibility)]);
   if (!f.accessibility.every((a) => offered.has(a))) return false;

@@ -1,5 +1,5 @@
 import type { Area, Organisation, PublicService, Service } from "../domain/directory";
-import { compareForResults, matchesFilters, paginate, type Page, type SearchFilters } from "../domain/search";
+import { compareForResults, matchesFilters, NAME_SEARCH_LIMIT, nameKeyOfSearch, paginate, type Page, type SearchFilters } from "../domain/search";
 import type { DirectoryRepository } from "../db/directory";
 import { AppError } from "../errors";
 
@@ -40,10 +40,19 @@ export function directoryFeature(repository: DirectoryRepository) {
   }
 
   return {
-    /** Services that fit the filters, best first, one page at a time. */
+    /**
+     * Services that fit the filters, best first, one page at a time. Each search reads only the
+     * partitions it needs, however big the directory: an area's (and the national ones), or with
+     * no area the services with the name typed, or with neither the national services, which
+     * are the ones that help someone anywhere.
+     */
     async search(filters: SearchFilters): Promise<SearchResult> {
       const areaIds = await resolveAreas(filters);
-      const read = areaIds ? await repository.servicesForAreas(areaIds) : await repository.allServices();
+      const read = areaIds
+        ? await repository.servicesForAreas(areaIds)
+        : filters.name
+          ? await repository.servicesByNameKey(nameKeyOfSearch(filters.name)!, NAME_SEARCH_LIMIT)
+          : await repository.nationalServices();
       const ordered = read.items.filter((s) => matchesFilters(s, filters)).sort(compareForResults);
       const page = paginate(ordered, filters.page, filters.perPage);
       return { ...page, items: await present(page.items), consumedReadUnits: read.consumedReadUnits, areaIds: areaIds ?? [] };

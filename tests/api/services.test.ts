@@ -23,11 +23,35 @@ const search = async (query: string) => {
 const names = (body: Body) => body.services.map((s) => s.name);
 
 describe("GET /api/services", () => {
-  test("with no filters lists every open or paused service, national lines included", async () => {
+  test("with no area or name lists only the national services, which help people anywhere, with the national lines", async () => {
     const { status, body } = await search("");
     expect(status).toBe(200);
-    expect(body.totalItems).toBe(EXAMPLE_SERVICES.filter((s) => s.status !== "closed").length);
+    const national = EXAMPLE_SERVICES.filter((s) => s.status !== "closed" && s.national);
+    expect(national.length).toBeGreaterThan(0);
+    expect(names(body).sort()).toEqual(national.map((s) => s.name).sort());
     expect(body.nationalLines).toEqual(CRISIS_LINES);
+  });
+
+  test("by name with no area finds a local service by the start of its words, in any order and any case", async () => {
+    const { status, body } = await search("name=young%20HARB");
+    expect(status).toBe(200);
+    expect(names(body)).toEqual(["Harbour Young People's Support (example)"]);
+    expect(names((await search("name=harbour")).body)).toEqual(expect.arrayContaining(["Harbour Young People's Support (example)", "Harbour Family Support (example)"]));
+    expect((await search("name=zzzz")).body.totalItems).toBe(0);
+    const tooShort = await search("name=ha%20yo");
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.body.error.fields).toEqual([{ field: "name", message: "Type at least three letters of a word in its name." }]);
+  });
+
+  test("a renamed service is found by its new name and no longer by its old one", async () => {
+    const repository = directoryRepository(db);
+    // In an area no other test searches, so it changes no other test's results.
+    const service = { ...EXAMPLE_SERVICES[0]!, id: randomUUID(), name: "Quokka Listening Service", areaIds: ["E09999999"], national: false };
+    await repository.saveService(service);
+    expect(names((await search("name=quokka")).body)).toEqual(["Quokka Listening Service"]);
+    await repository.saveService({ ...service, name: "Wombat Listening Service" });
+    expect((await search("name=quokka")).body.totalItems).toBe(0);
+    expect(names((await search("name=wombat")).body)).toEqual(["Wombat Listening Service"]);
   });
 
   test("an area finds its local services and national ones, never another area's", async () => {
@@ -67,8 +91,8 @@ describe("GET /api/services", () => {
   });
 
   test("pages through results", async () => {
-    const first = (await search("perPage=3")).body;
-    const second = (await search("perPage=3&page=2")).body;
+    const first = (await search("area=E06000023&perPage=3")).body;
+    const second = (await search("area=E06000023&perPage=3&page=2")).body;
     expect(first.services).toHaveLength(3);
     expect(first.totalPages).toBe(Math.ceil(first.totalItems / 3));
     expect(second.page).toBe(2);

@@ -70,6 +70,7 @@ test("find support: errors shown", async ({ page, requests: _ }) => {
 test("a service page", async ({ page, requests: _ }) => {
   await page.goto("/find-support/");
   await areasLoaded(page);
+  await page.getByLabel("Your area").selectOption({ label: "Bristol" });
   await page.getByRole("button", { name: "Show services" }).click();
   await page.getByRole("link", { name: "Harbour Young People's Support (example)" }).click();
   await expectPage(page, "Service details – OneDoor", "Harbour Young People's Support (example)");
@@ -106,5 +107,7 @@ test("find support: the service list cannot be reached", async ({ page, requests
   // When the directory is back, trying again shows the results.
   await page.unroute("**/api/services?**");
   await page.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("heading", { name: /services found/ })).toBeFocused();
+  // Anywhere: the services that help people anywhere, and a nudge to choose an area for local ones.
+  await expect(page.getByRole("heading", { name: /services? found/ })).toBeFocused();
+  await expect(page.getByText("These services help people anywhere in England. To see services near you too, choose your area.")).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Service } from "../../functions/domain/directory";
-import { compareForResults, matchesFilters, paginate, SearchFiltersSchema } from "../../functions/domain/search";
+import { compareForResults, matchesFilters, paginate, SearchFiltersSchema, hasEveryWord, nameKeyOfSearch, nameKeysOf } from "../../functions/domain/search";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
 
 const base: Service = EXAMPLE_SERVICES[0]!;
@@ -88,5 +88,24 @@ describe("paginate", () => {
     expect(paginate([1, 2, 3, 4, 5], 2, 2)).toEqual({ items: [3, 4], totalItems: 5, page: 2, perPage: 2, totalPages: 3 });
     expect(paginate([], 1, 20)).toEqual({ items: [], totalItems: 0, page: 1, perPage: 20, totalPages: 1 });
     expect(paginate([1], 5, 20).items).toEqual([]);
+  });
+});
+
+describe("finding a service by its name with no area", () => {
+  test("each word of a name is kept under its first three letters, once", () => {
+    expect(nameKeysOf("Harbour Young People's Support (example)")).toEqual(["har", "you", "peo", "sup", "exa"]);
+    expect(nameKeysOf("Café & Talk")).toEqual(["caf", "and", "tal"]);
+  });
+
+  test("a search reads the partition of its longest telling word: words most names share narrow nothing", () => {
+    expect(nameKeyOfSearch("young harb")).toBe("har");
+    expect(nameKeyOfSearch("support for families")).toBe("fam");
+    expect(nameKeyOfSearch("kite online counselling")).toBe("cou");
+    expect(nameKeyOfSearch("ha yo")).toBeUndefined();
+  });
+
+  test("every word typed must start a word of the name, in any order and case", () => {
+    expect(hasEveryWord("Harbour Young People's Support", "PEOPLES harb")).toBe(true);
+    expect(hasEveryWord("Harbour Young People's Support", "arbour")).toBe(false);
   });
 });

@@ -64,13 +64,18 @@ export function startFindSupport(): void {
 
   function showResults(data: SearchResponse) {
     section.hidden = false;
+    // With no area or postcode, only the services that help people anywhere are shown.
+    const where = new FormData(form);
+    const anywhere = !where.get("area") && !String(where.get("postcode") ?? "").trim();
+    const nearYou = anywhere ? " To see services near you too, choose your area." : "";
     if (data.totalItems === 0) {
       heading.textContent = "No services found";
-      status.textContent =
-        "No services match all of your choices. Try choosing fewer things, or choose Anywhere. The free helplines below can help too.";
+      status.textContent = `No services match all of your choices. Try choosing fewer things.${nearYou} The free helplines below can help too.`;
     } else {
       heading.textContent = data.totalItems === 1 ? "1 service found" : `${data.totalItems} services found`;
-      status.textContent = "The free national helplines are listed below the results.";
+      status.textContent = anywhere
+        ? `These services help people anywhere in England.${nearYou} The free national helplines are listed below the results.`
+        : "The free national helplines are listed below the results.";
     }
     list.replaceChildren(...data.services.map(serviceCard));
     pages.hidden = data.totalPages <= 1;

@@ -1,4 +1,5 @@
 import type { PublicService } from "../../../../functions/domain/directory";
+import { hasEveryWord, nameKeyOfSearch } from "../../../../functions/domain/names";
 import { getJson } from "../api";
 import { el } from "../dom";
 
@@ -10,23 +11,9 @@ const MAX_PAGES = 20;
 /** More than this, and the person is asked to type more of the name. */
 const MAX_SHOWN = 25;
 
-/** Lower case, no accents, apostrophes or punctuation, "&" as "and": what a name is matched by. */
-const tidy = (text: string) =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/['\u2019]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-
 /** Whether a service's name (or its organisation's) has every word typed, in any order. */
-export function nameMatches(service: Pick<PublicService, "name" | "organisation">, typed: string): boolean {
-  const words = tidy(typed).split(" ").filter(Boolean);
-  const haystack = ` ${tidy(`${service.name} ${service.organisation.name ?? ""}`)}`;
-  return words.every((word) => haystack.includes(` ${word}`));
-}
+export const nameMatches = (service: Pick<PublicService, "name" | "organisation">, typed: string) =>
+  hasEveryWord(`${service.name} ${service.organisation.name ?? ""}`, typed);
 
 /** Where a service works, and who runs it: enough to tell two services of the same name apart. */
 const detailsOf = (s: PublicService) =>
@@ -68,14 +55,20 @@ export function serviceFinder(
   let searched = false;
 
   /** Every service in an area (with the national ones), or in the whole directory: read once a visit. */
-  function servicesIn(area: string): Promise<PublicService[] | undefined> {
-    const known = read.get(area);
+  /**
+   * The services in an area (its name matched here), or with no area the ones with the name typed
+   * (matched by the API, which reads only those: the whole directory would be too much to fetch).
+   */
+  function servicesIn(area: string, typed: string): Promise<PublicService[] | undefined> {
+    const which = area || `name:${typed}`;
+    const known = read.get(which);
     if (known) return known;
     const reading = (async () => {
       const all: PublicService[] = [];
       for (let page = 1; page <= MAX_PAGES; page++) {
         const query = new URLSearchParams({ perPage: String(PER_PAGE), page: String(page) });
         if (area) query.set("area", area);
+        else query.set("name", typed);
         const result = await getJson<SearchResponse>(`/api/services?${query}`);
         if (!result.ok) return undefined;
         all.push(...result.data.services);
@@ -83,9 +76,9 @@ export function serviceFinder(
       }
       return all;
     })();
-    read.set(area, reading);
+    read.set(which, reading);
     // A failed read is tried again next time.
-    void reading.then((services) => services ?? read.delete(area));
+    void reading.then((services) => services ?? read.delete(which));
     return reading;
   }
 
@@ -128,10 +121,14 @@ export function serviceFinder(
         parts.status.textContent = "Type the name of the service, or choose where it is. Then choose Find services.";
         return;
       }
+      if (!area && nameKeyOfSearch(typed) === undefined) {
+        parts.status.textContent = "Type at least three letters of a word in its name, or choose where it is.";
+        return;
+      }
       const search = ++latest;
       searched = true;
       parts.status.textContent = "Looking for services…";
-      const services = await servicesIn(area);
+      const services = await servicesIn(area, typed);
       // Only the latest search is shown, and none after the answers were wiped.
       if (search !== latest) return;
       if (!services) {

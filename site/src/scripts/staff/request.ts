@@ -216,16 +216,25 @@ function check(action: InboxAction, form: HTMLFormElement): { body?: Record<stri
 
 const ACTIONS: InboxAction[] = ["acknowledge", "wait", "allocate", "contact", "decline", "close"];
 
-/** The services people can be signposted to: the public directory, every page of it. */
-async function signpostServices(): Promise<{ id: string; name: string }[]> {
-  const services: { id: string; name: string }[] = [];
-  for (let page = 1; page <= 5; page++) {
-    const result = await getJson<{ services: { id: string; name: string }[]; totalPages: number }>(`/api/services?perPage=50&page=${page}`);
-    if (!result.ok) break;
-    services.push(...result.data.services.map((s) => ({ id: s.id, name: s.name })));
-    if (page >= result.data.totalPages) break;
+/**
+ * The services people can be signposted to: those in the areas this service works in (where the
+ * person asking lives), national ones included, or the national ones alone for a national service.
+ */
+async function signpostServices(serviceId: string): Promise<{ id: string; name: string }[]> {
+  const own = await getJson<{ service: { areas: { id: string }[] } }>(`/api/services/${encodeURIComponent(serviceId)}`);
+  const areas = own.ok && own.data.service.areas.length ? own.data.service.areas.map((a) => a.id) : [""];
+  const services = new Map<string, string>();
+  for (const area of areas) {
+    for (let page = 1; page <= 5; page++) {
+      const query = new URLSearchParams({ perPage: "50", page: String(page) });
+      if (area) query.set("area", area);
+      const result = await getJson<{ services: { id: string; name: string }[]; totalPages: number }>(`/api/services?${query}`);
+      if (!result.ok) break;
+      for (const s of result.data.services) services.set(s.id, s.name);
+      if (page >= result.data.totalPages) break;
+    }
   }
-  return services.sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  return [...services].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
 }
 
 function notFound(): void {
@@ -249,7 +258,7 @@ export function startRequest(): Promise<void> {
       return;
     }
     const path = `/api/staff/inbox/${encodeURIComponent(reference)}/${encodeURIComponent(serviceId)}`;
-    const signposts = signpostServices();
+    const signposts = signpostServices(serviceId);
     const result = await getStaff<{ route: RouteDetail }>(path);
     if (!result.ok) {
       if (result.status === 404) notFound();
