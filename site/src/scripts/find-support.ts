@@ -74,7 +74,7 @@ export function startFindSupport(): void {
     } else {
       heading.textContent = data.totalItems === 1 ? "1 service found" : `${data.totalItems} services found`;
       status.textContent = anywhere
-        ? `These services help people anywhere in England.${nearYou} The free national helplines are listed below the results.`
+        ? `${data.totalItems === 1 ? "This service helps" : "These services help"} people anywhere in England.${nearYou} The free national helplines are listed below the results.`
         : "The free national helplines are listed below the results.";
     }
     list.replaceChildren(...data.services.map(serviceCard));
