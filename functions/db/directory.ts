@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { AreaSchema, OrganisationSchema, ServiceSchema, type Area, type Organisation, type Service } from "../domain/directory";
 import type { Database } from "./client";
 import { keys } from "./keys";
-import { nameKeysOf } from "../domain/search";
+import { nameKeysOf } from "../domain/names";
 
 /** What a write did, so an import can say how much changed (and prove a rerun changed nothing). */
 export type WriteOutcome = "created" | "updated" | "unchanged";
@@ -158,10 +158,11 @@ export function directoryRepository(db: Database) {
       const existingItem = await get(keys.service(service.id));
       const existing = existingItem ? ServiceSchema.parse(existingItem) : undefined;
       const current = membershipKeys(service);
-      // The service keeps the list of copies it has, so a new kind of copy (the name partitions)
-      // is written for services saved before it existed, and a stale copy is always found.
-      const had = Array.isArray(existingItem?.copies) ? (existingItem.copies as string[]) : existing ? membershipKeys(existing).map(keyText) : [];
-      if (existing && isDeepStrictEqual(existing, service) && isDeepStrictEqual(had, current.map(keyText))) return "unchanged";
+      // The service keeps the list of copies it has, so a stale copy is always found. One saved
+      // before it kept the list is written again, which adds any new kind of copy (by name).
+      const recorded = Array.isArray(existingItem?.copies) ? (existingItem.copies as string[]) : undefined;
+      const had = recorded ?? (existing ? membershipKeys(existing).map(keyText) : []);
+      if (existing && recorded && isDeepStrictEqual(existing, service) && isDeepStrictEqual(recorded, current.map(keyText))) return "unchanged";
       const stale = had
         .filter((old) => !current.some((k) => keyText(k) === old))
         .map((old) => ({ pk: old.slice(0, old.indexOf("|")), sk: old.slice(old.indexOf("|") + 1) }));

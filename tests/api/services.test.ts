@@ -1,4 +1,6 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { randomUUID } from "node:crypto";
+import { keys } from "../../functions/db/keys";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createDatabase } from "../../functions/db/client";
 import { directoryRepository } from "../../functions/db/directory";
@@ -52,6 +54,17 @@ describe("GET /api/services", () => {
     await repository.saveService({ ...service, name: "Wombat Listening Service" });
     expect((await search("name=quokka")).body.totalItems).toBe(0);
     expect(names((await search("name=wombat")).body)).toEqual(["Wombat Listening Service"]);
+  });
+
+  test("a service saved before services kept their copies gets its copies by name at its next save, and is unchanged after", async () => {
+    const repository = directoryRepository(db);
+    const service = { ...EXAMPLE_SERVICES[0]!, id: randomUUID(), name: "Platypus Listening Service", areaIds: ["E09999999"], national: false };
+    // As it was stored before: the service item without its list of copies, and no copy by name.
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...service, ...keys.service(service.id), type: "service" } }));
+    expect((await search("name=platypus")).body.totalItems).toBe(0);
+    expect(await repository.saveService(service)).toBe("updated");
+    expect(names((await search("name=platypus")).body)).toEqual(["Platypus Listening Service"]);
+    expect(await repository.saveService(service)).toBe("unchanged");
   });
 
   test("an area finds its local services and national ones, never another area's", async () => {
