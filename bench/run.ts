@@ -5,7 +5,7 @@
  * are met or not (1 only when the bench itself breaks).
  *
  * `npm run bench -- --quick` runs every section smaller (1,000 services against 100, 10,000
- * requests against 1,000, fewer samples) in under 3 minutes: for trying a change, not for figures
+ * requests against 1,000, fewer samples) in about a minute: for trying a change, not for figures
  * to quote. Each size can also be set alone: BENCH_LARGE_SERVICES (default 10000), BENCH_TIMED
  * (default 300), BENCH_SUBMISSION_ROUNDS (default 6) and BENCH_INSIGHTS_LARGE (default 100000).
  */

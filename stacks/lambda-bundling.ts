@@ -8,8 +8,9 @@
  *   trade: the SDK is the runtime's version, kept patched by AWS, not the one in our lock file
  *   (tests run the lock file's). OneDoor uses only long-stable calls of DynamoDB, KMS and SES.
  * - Code that only some requests need is split into chunks loaded on first use: compromise's
- *   lexicon for redaction proposals (domain/redaction.ts) is only loaded when a moderator opens
- *   something to moderate.
+ *   lexicon for redaction proposals (domain/redaction-proposals.ts) when a moderator opens
+ *   something to moderate, and the AWS Encryption SDK (security/field-encryption.ts) when a value
+ *   is first sealed or opened.
  */
 export const LAMBDA_BUNDLING: { esbuild: { external: string[] }; splitting: boolean } = {
   esbuild: { external: ["@aws-sdk/*"] },

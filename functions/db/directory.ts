@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { AreaSchema, OrganisationSchema, ServiceSchema, type Area, type Organisation, type Service } from "../domain/directory";
 import type { Database } from "./client";
 import { keys } from "./keys";
-import { nameKeysOf } from "../domain/names";
+import { nameWordsOf } from "../domain/names";
 
 /** What a write did, so an import can say how much changed (and prove a rerun changed nothing). */
 export type WriteOutcome = "created" | "updated" | "unchanged";
@@ -79,7 +79,7 @@ export function directoryRepository(db: Database) {
       keys.serviceInDirectory(service.id),
       ...(service.national ? [keys.serviceNationally(service.id)] : []),
       ...service.areaIds.map((areaId) => keys.serviceInArea(areaId, service.id)),
-      ...nameKeysOf(service.name).map((nameKey) => keys.serviceByNameKey(nameKey, service.id)),
+      ...nameWordsOf(service.name).map((word) => keys.serviceByNameWord(word, service.id)),
     ];
   }
   const keyText = (k: { pk: string; sk: string }) => `${k.pk}|${k.sk}`;
@@ -215,11 +215,11 @@ export function directoryRepository(db: Database) {
     },
 
     /**
-     * Services with a word in their name that starts with these three letters, at most `limit`:
-     * a search by name with no area, which costs no more however big the directory grows.
+     * Services with a word in their name that starts with `typed`, at most `limit`: a search by
+     * name with no area, which costs no more however big the directory grows.
      */
-    async servicesByNameKey(nameKey: string, limit: number): Promise<Read<Service>> {
-      return collect([await queryAll(keys.nameKeyPartition(nameKey), limit)]);
+    async servicesByNameWord(typed: string, limit: number): Promise<Read<Service>> {
+      return collect([await queryAll(keys.servicesByNameWord(typed), limit)]);
     },
 
     /** Every service in the directory: the Open Referral export. */

@@ -9,8 +9,9 @@ import type { StatCell } from "../domain/request-stats";
  *                                        search reads only the partitions of the searched area
  * - `AREA#NATIONAL` / `SERVICE#<id>`     a copy for each national service
  * - `DIRECTORY` / `SERVICE#<id>`         a copy for every service (the Open Referral export)
- * - `NAME#<two letters>` / `SERVICE#<id>` a copy for each word of its name, by the word's first two
- *                                        letters: a search by name with no area reads one of these
+ * - `NAME#<three letters>` / `<word>#SERVICE#<id>`  a copy for each word of its name, in the
+ *                                        partition of the word's first three letters: a search by
+ *                                        name with no area reads the copies under the word typed
  * - `ORG#<id>` / `ORG`                   an organisation; gsi1 `ORGS` / `ORG#<id>`
  * - `AREA#<areaId>` / `AREA`             an area; gsi1 `AREAS` / `AREA#<areaId>`
  * - `POSTCODE#<district>` / `AREA#<id>`  which areas a postcode district falls in
@@ -61,8 +62,9 @@ export const keys = {
   servicesInAreaPartition: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: "SERVICE#" }),
   nationalServicesPartition: () => ({ pk: "AREA#NATIONAL", skPrefix: "SERVICE#" }),
   directoryPartition: () => ({ pk: "DIRECTORY", skPrefix: "SERVICE#" }),
-  serviceByNameKey: (nameKey: string, serviceId: string) => ({ pk: `NAME#${nameKey}`, sk: `SERVICE#${serviceId}` }),
-  nameKeyPartition: (nameKey: string) => ({ pk: `NAME#${nameKey}`, skPrefix: "SERVICE#" }),
+  serviceByNameWord: (word: string, serviceId: string) => ({ pk: `NAME#${word.slice(0, 3)}`, sk: `${word}#SERVICE#${serviceId}` }),
+  /** The copies under words starting with `typed` (tidy, at least three letters). */
+  servicesByNameWord: (typed: string) => ({ pk: `NAME#${typed.slice(0, 3)}`, skPrefix: typed }),
 
   organisation: (id: string) => ({ pk: `ORG#${id}`, sk: "ORG" }),
   organisationListing: (id: string) => ({ gsi1pk: "ORGS", gsi1sk: `ORG#${id}` }),

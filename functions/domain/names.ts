@@ -23,22 +23,29 @@ export function hasEveryWord(text: string, typed: string): boolean {
 }
 
 /**
- * A search by name with no area reads one partition (db/keys.ts `serviceByNameKey`): the services
- * with a word in their name that starts with the same three letters as one word typed, and at
- * most NAME_SEARCH_LIMIT of them, so its cost does not grow with the directory. The word chosen
- * is the longest typed that is not one most names share ("support", "young"), as it narrows most.
+ * A search by name with no area reads one partition (db/keys.ts `serviceByNameWord`): the copies
+ * of services under a word of their name, sorted by that word, so it reads only those with a word
+ * starting with the word typed, at most NAME_SEARCH_LIMIT of them, and its cost does not grow with
+ * the directory. The word it reads by is the longest typed that is not one most names share
+ * ("support", "young"): it narrows most. The other words typed are matched on what it read.
  */
-export const NAME_KEY_LENGTH = 3;
+export const NAME_WORD_MIN = 3;
 export const NAME_SEARCH_LIMIT = 50;
+/** A service is found by at most this many words of its name: each is a copy written with it. */
+export const NAME_WORDS_MAX = 8;
 const COMMON_WORDS = new Set(["the", "and", "for", "with", "support", "service", "services", "young", "people", "peoples", "children", "childrens", "child", "family", "families", "team", "project", "centre", "center", "example", "online", "help"]);
 
-const keyWords = (text: string) => wordsOf(text).filter((w) => w.length >= NAME_KEY_LENGTH);
-export const nameKeysOf = (name: string) => [...new Set(keyWords(name).map((w) => w.slice(0, NAME_KEY_LENGTH)))];
+const longEnough = (text: string) => wordsOf(text).filter((w) => w.length >= NAME_WORD_MIN);
 
-/** The partition a search by name reads, or undefined when no word typed is long enough. */
-export function nameKeyOfSearch(typed: string): string | undefined {
-  const words = keyWords(typed);
+/** The words of a name a search finds it by: each once, the telling ones first. */
+export function nameWordsOf(name: string): string[] {
+  const words = [...new Set(longEnough(name))];
+  return [...words.filter((w) => !COMMON_WORDS.has(w)), ...words.filter((w) => COMMON_WORDS.has(w))].slice(0, NAME_WORDS_MAX);
+}
+
+/** The word typed that a search by name reads by, or undefined when none is long enough. */
+export function searchWordOf(typed: string): string | undefined {
+  const words = longEnough(typed);
   const telling = words.filter((w) => !COMMON_WORDS.has(w));
-  const [longest] = [...(telling.length ? telling : words)].sort((a, b) => b.length - a.length);
-  return longest?.slice(0, NAME_KEY_LENGTH);
+  return [...(telling.length ? telling : words)].sort((a, b) => b.length - a.length)[0];
 }

@@ -11,9 +11,9 @@ import {
   type Service,
 } from "./directory";
 import { many, one } from "./query-values";
-import { hasEveryWord, nameKeyOfSearch } from "./names";
+import { hasEveryWord, searchWordOf } from "./names";
 
-export { hasEveryWord, NAME_SEARCH_LIMIT, nameKeyOfSearch, nameKeysOf, tidyName } from "./names";
+export { hasEveryWord, NAME_SEARCH_LIMIT, nameWordsOf, searchWordOf, tidyName } from "./names";
 
 const yes = one(z.enum(["true", "false"], { error: "Use true or false." }));
 
@@ -47,7 +47,7 @@ export const SearchFiltersSchema = z
         .string()
         .trim()
         .max(100, "Use at most 100 characters.")
-        .refine((typed) => nameKeyOfSearch(typed) !== undefined, "Type at least three letters of a word in its name."),
+        .refine((typed) => searchWordOf(typed) !== undefined, "Type at least three letters of a word in its name."),
     ),
     accessibility: many(AccessibilitySchema),
     lgbtq: yes,

@@ -1,5 +1,5 @@
 import type { Area, Organisation, PublicService, Service } from "../domain/directory";
-import { compareForResults, matchesFilters, NAME_SEARCH_LIMIT, nameKeyOfSearch, paginate, type Page, type SearchFilters } from "../domain/search";
+import { compareForResults, matchesFilters, NAME_SEARCH_LIMIT, paginate, searchWordOf, type Page, type SearchFilters } from "../domain/search";
 import type { DirectoryRepository } from "../db/directory";
 import { AppError } from "../errors";
 
@@ -51,7 +51,7 @@ export function directoryFeature(repository: DirectoryRepository) {
       const read = areaIds
         ? await repository.servicesForAreas(areaIds)
         : filters.name
-          ? await repository.servicesByNameKey(nameKeyOfSearch(filters.name)!, NAME_SEARCH_LIMIT)
+          ? await repository.servicesByNameWord(searchWordOf(filters.name)!, NAME_SEARCH_LIMIT)
           : await repository.nationalServices();
       const ordered = read.items.filter((s) => matchesFilters(s, filters)).sort(compareForResults);
       const page = paginate(ordered, filters.page, filters.perPage);

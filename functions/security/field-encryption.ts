@@ -35,8 +35,15 @@ const suiteOf = (s: EncryptionSdk) => s.AlgorithmSuiteIdentifier.ALG_AES256_GCM_
 /** A cipher over the keyring (or caching materials manager) `materials` makes once the SDK is loaded. */
 function cipherFor(materials: (s: EncryptionSdk) => KeyringNode | NodeCachingMaterialsManager): FieldCipher {
   let ready: Promise<{ client: ReturnType<EncryptionSdk["buildClient"]>; keys: KeyringNode | NodeCachingMaterialsManager; suiteId: ReturnType<typeof suiteOf> }> | undefined;
+  // A load that failed is tried again next time, rather than breaking every value for the life of the process.
   const load = () =>
-    (ready ??= encryptionSdk().then((s) => ({ client: s.buildClient(s.CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT), keys: materials(s), suiteId: suiteOf(s) })));
+    (ready ??= encryptionSdk()
+      .then((s) => ({ client: s.buildClient(s.CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT), keys: materials(s), suiteId: suiteOf(s) }))
+      .catch((error: unknown) => {
+        ready = undefined;
+        sdk = undefined;
+        throw error;
+      }));
   return {
     async encrypt(value, context) {
       const { client, keys, suiteId } = await load();

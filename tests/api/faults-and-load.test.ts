@@ -116,13 +116,22 @@ describe("the database stops in the middle of a burst", () => {
     expect(refused.length, "the database was stopped before the burst ended").toBeGreaterThan(0);
 
     dynamo = await startDynamoDbLocal({ dataDir, port: dynamo!.port });
+    // A write the database made just before it died, whose answer was lost on the way back, is
+    // stored though its sender was told 503: nobody can tell it from one that was never made. At
+    // most one per client was in flight then, so at most that many refused ones may be stored;
+    // sending the refused ones again (below) then stores each exactly once.
+    const inFlightAtTheKill = people.length;
+    const count = (kind: Sent["kind"], among: Sent[]) => among.filter((s) => s.kind === kind).length;
     const requests = await itemsOfType(db, "request");
     const acknowledged = ok.filter((s) => s.kind === "request").map((s) => s.reference);
-    expect(requests.length - before.requests).toBe(acknowledged.length);
     for (const reference of acknowledged) expect(requests.filter((r) => r.reference === reference)).toHaveLength(1);
-    expect((await itemsOfType(db, "feedback")).length).toBe(ok.filter((s) => s.kind === "feedback").length);
-    // Each acknowledged feeling is one event on each of the person's two routes.
-    expect((await itemsOfType(db, "route-event")).length - before.events).toBe(ok.filter((s) => s.kind === "feeling").length * 2);
+    const stored = { requests: requests.length - before.requests, feedback: (await itemsOfType(db, "feedback")).length, feelings: ((await itemsOfType(db, "route-event")).length - before.events) / 2 };
+    expect(stored.requests).toBeGreaterThanOrEqual(acknowledged.length);
+    expect(stored.feedback).toBeGreaterThanOrEqual(count("feedback", ok));
+    // Each feeling is one event on each of the person's two routes.
+    expect(stored.feelings).toBeGreaterThanOrEqual(count("feeling", ok));
+    const refusedButStored = stored.requests - acknowledged.length + stored.feedback - count("feedback", ok) + stored.feelings - count("feeling", ok);
+    expect(refusedButStored).toBeLessThanOrEqual(inFlightAtTheKill);
 
     // The pages keep the answers and send them again with the same key: each is then stored once.
     for (const s of refused.filter((r) => r.kind !== "feeling")) {

@@ -76,7 +76,8 @@ async function startFromServicePage(page: Page, serviceId: string) {
 
 test("a young person asks two services, says they are not safe; each service sees it first, urgent, and nobody else does", async ({ page, browser }) => {
   await startFromServicePage(page, HARBOUR_YOUNG_PEOPLE.id);
-  await cont(page); // area: skipped
+  await page.getByLabel("Where do you live?").selectOption({ label: "Bristol" });
+  await cont(page);
   await cont(page); // what help: skipped
   // Arrived from Harbour's page: it is already chosen; add a second service.
   await expect(page.getByLabel(HARBOUR_YOUNG_PEOPLE.name)).toBeChecked();
@@ -131,7 +132,8 @@ test("a parent asks for their child and for themselves; the family service sees 
   await cont(page);
   await group(page, "Would you like support for yourself too?").getByLabel("Yes").check();
   await cont(page);
-  await cont(page); // area
+  await page.getByLabel("Where do you live?").selectOption({ label: "Bristol" });
+  await cont(page);
   await cont(page); // what help
   await expect(page.getByLabel(HARBOUR_FAMILY.name)).toBeVisible();
   await page.getByLabel(HARBOUR_FAMILY.name).check();

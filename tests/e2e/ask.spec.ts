@@ -83,7 +83,7 @@ function watchSends(page: Page) {
 const ANSWERS: ((page: Page) => Promise<void>)[] = [
   (page) => page.getByLabel("For me", { exact: true }).check(),
   (page) => page.getByLabel("11 to 13").check(),
-  async () => {}, // area
+  async (page) => void (await page.getByLabel("Where do you live?").selectOption({ label: "Bristol" })),
   async () => {}, // needs
   async (page) => {
     await page.getByLabel("Harbour Young People's Support (example)").check();
@@ -360,7 +360,9 @@ test("a parent or carer is asked about the child, and only they send those answe
   await page.getByLabel("Yes").check();
   await expectAccessible(page);
   await cont(page);
-  for (let n = 5; n <= 6; n++) await cont(page);
+  await page.getByLabel("Where do you live?").selectOption({ label: "Bristol" });
+  await cont(page);
+  await cont(page);
   await expectQuestion(page, 7, 14, "Which services would you like to ask?");
   // A parent may ask a young people's service or a family one.
   await expect(page.getByLabel("Harbour Family Support (example)")).toBeVisible();
@@ -461,6 +463,7 @@ test("Back (the phone's and the link) and Change keep every answer", async ({ pa
 
   // Through to check your answers, then change the age.
   await cont(page);
+  await page.getByLabel("Where do you live?").selectOption({ label: "Bristol" });
   await cont(page);
   await cont(page);
   await tickFirstService(page);
@@ -517,7 +520,10 @@ test("a service's page prefills the services question, and the address is /ask/ 
   await page.getByRole("button", { name: "Start" }).click();
   await page.getByLabel("For me", { exact: true }).check();
   await cont(page);
-  for (let n = 2; n <= 4; n++) await cont(page);
+  await cont(page);
+  await page.getByLabel("Where do you live?").selectOption({ label: "Bristol" });
+  await cont(page);
+  await cont(page);
   await expectQuestion(page, 5, 13, "Which services would you like to ask?");
   await expect(page.getByLabel(HARBOUR.name)).toBeChecked();
   // Others can be added beside it.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Service } from "../../functions/domain/directory";
-import { compareForResults, matchesFilters, paginate, SearchFiltersSchema, hasEveryWord, nameKeyOfSearch, nameKeysOf } from "../../functions/domain/search";
+import { compareForResults, matchesFilters, paginate, SearchFiltersSchema, hasEveryWord, nameWordsOf, searchWordOf } from "../../functions/domain/search";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
 
 const base: Service = EXAMPLE_SERVICES[0]!;
@@ -92,16 +92,17 @@ describe("paginate", () => {
 });
 
 describe("finding a service by its name with no area", () => {
-  test("each word of a name is kept under its first three letters, once", () => {
-    expect(nameKeysOf("Harbour Young People's Support (example)")).toEqual(["har", "you", "peo", "sup", "exa"]);
-    expect(nameKeysOf("Café & Talk")).toEqual(["caf", "and", "tal"]);
+  test("a service is found by each word of its name, once, the telling ones first and at most eight", () => {
+    expect(nameWordsOf("Harbour Young People's Support (example)")).toEqual(["harbour", "young", "peoples", "support", "example"]);
+    expect(nameWordsOf("Café & Talk")).toEqual(["cafe", "talk", "and"]);
+    expect(nameWordsOf("one two three four five six seven eight nine ten eleven")).toHaveLength(8);
   });
 
-  test("a search reads the partition of its longest telling word: words most names share narrow nothing", () => {
-    expect(nameKeyOfSearch("young harb")).toBe("har");
-    expect(nameKeyOfSearch("support for families")).toBe("fam");
-    expect(nameKeyOfSearch("kite online counselling")).toBe("cou");
-    expect(nameKeyOfSearch("ha yo")).toBeUndefined();
+  test("a search reads by its longest telling word: words most names share narrow nothing", () => {
+    expect(searchWordOf("young harb")).toBe("harb");
+    expect(searchWordOf("support for families")).toBe("families");
+    expect(searchWordOf("kite online counselling")).toBe("counselling");
+    expect(searchWordOf("ha yo")).toBeUndefined();
   });
 
   test("every word typed must start a word of the name, in any order and case", () => {

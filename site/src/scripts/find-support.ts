@@ -62,11 +62,10 @@ export function startFindSupport(): void {
     heading.focus();
   }
 
-  function showResults(data: SearchResponse) {
+  function showResults(data: SearchResponse, sent: URLSearchParams) {
     section.hidden = false;
     // With no area or postcode, only the services that help people anywhere are shown.
-    const where = new FormData(form);
-    const anywhere = !where.get("area") && !String(where.get("postcode") ?? "").trim();
+    const anywhere = !sent.has("area") && !sent.has("postcode");
     const nearYou = anywhere ? " To see services near you too, choose your area." : "";
     if (data.totalItems === 0) {
       heading.textContent = "No services found";
@@ -86,10 +85,11 @@ export function startFindSupport(): void {
   }
 
   async function search() {
-    const result = await getJson<SearchResponse>(`/api/services?${queryFrom(form, page)}`);
+    const query = queryFrom(form, page);
+    const result = await getJson<SearchResponse>(`/api/services?${query}`);
     if (result.ok) {
       clearErrors(form);
-      return showResults(result.data);
+      return showResults(result.data, query);
     }
     // Field errors go on the form, with no results; anything else is said where the results go.
     section.hidden = true;

@@ -93,7 +93,9 @@ export function serviceList(parts: { choices: HTMLElement; status: HTMLElement; 
     parts.choices.append(...found.map((s) => serviceChoice({ id: s.id, name: s.name, details: details.get(s.id) }, false)));
     parts.more.hidden = result.data.page >= result.data.totalPages;
     const shown = parts.choices.querySelectorAll("input").length;
-    if (shown) parts.status.textContent = `Here ${shown === 1 ? "is 1 service" : `are ${shown} services`} you can ask.`;
+    // With no area, the search gives the services that help people anywhere: say how to see local ones.
+    const nearYou = one(answers, "areaId") ? "" : " They help people anywhere. To see services near you too, go back and choose where you live.";
+    if (shown) parts.status.textContent = `Here ${shown === 1 ? "is 1 service" : `are ${shown} services`} you can ask.${nearYou}`;
     else if (!parts.more.hidden) parts.status.textContent = "None of these fit your answers. Choose Show more services.";
     else parts.status.textContent = "We could not find a service for your answers. Go back and choose a different area or kind of help, or call a free helpline below.";
   }

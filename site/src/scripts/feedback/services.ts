@@ -1,5 +1,5 @@
 import type { PublicService } from "../../../../functions/domain/directory";
-import { hasEveryWord, nameKeyOfSearch } from "../../../../functions/domain/names";
+import { hasEveryWord, searchWordOf } from "../../../../functions/domain/names";
 import { getJson } from "../api";
 import { el } from "../dom";
 
@@ -33,7 +33,7 @@ function serviceChoice(service: { id: string; name: string; details?: string }, 
 
 /**
  * "Which service?": find a service by its name, or list those where it is (GET /api/services
- * by area, the search Find support uses; a name is matched here, as the API has no name search).
+ * by area, the search Find support uses, with the name matched here; or with no area, by name).
  * The service chosen (from a service page, or earlier) stays at the top and chosen.
  */
 export function serviceFinder(
@@ -54,7 +54,6 @@ export function serviceFinder(
   let latest = 0;
   let searched = false;
 
-  /** Every service in an area (with the national ones), or in the whole directory: read once a visit. */
   /**
    * The services in an area (its name matched here), or with no area the ones with the name typed
    * (matched by the API, which reads only those: the whole directory would be too much to fetch).
@@ -121,7 +120,7 @@ export function serviceFinder(
         parts.status.textContent = "Type the name of the service, or choose where it is. Then choose Find services.";
         return;
       }
-      if (!area && nameKeyOfSearch(typed) === undefined) {
+      if (!area && searchWordOf(typed) === undefined) {
         parts.status.textContent = "Type at least three letters of a word in its name, or choose where it is.";
         return;
       }

@@ -224,16 +224,18 @@ async function signpostServices(serviceId: string): Promise<{ id: string; name: 
   const own = await getJson<{ service: { areas: { id: string }[] } }>(`/api/services/${encodeURIComponent(serviceId)}`);
   const areas = own.ok && own.data.service.areas.length ? own.data.service.areas.map((a) => a.id) : [""];
   const services = new Map<string, string>();
-  for (const area of areas) {
-    for (let page = 1; page <= 5; page++) {
-      const query = new URLSearchParams({ perPage: "50", page: String(page) });
-      if (area) query.set("area", area);
-      const result = await getJson<{ services: { id: string; name: string }[]; totalPages: number }>(`/api/services?${query}`);
-      if (!result.ok) break;
-      for (const s of result.data.services) services.set(s.id, s.name);
-      if (page >= result.data.totalPages) break;
-    }
-  }
+  await Promise.all(
+    areas.map(async (area) => {
+      for (let page = 1; page <= 5; page++) {
+        const query = new URLSearchParams({ perPage: "50", page: String(page) });
+        if (area) query.set("area", area);
+        const result = await getJson<{ services: { id: string; name: string }[]; totalPages: number }>(`/api/services?${query}`);
+        if (!result.ok) break;
+        for (const s of result.data.services) services.set(s.id, s.name);
+        if (page >= result.data.totalPages) break;
+      }
+    }),
+  );
   return [...services].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
 }
 
