@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: page weight, search scaling, asking at once, insights at three sizes and the
- * Lambda bundles, measured on this machine.
+ * Lambda bundles, reading age and the API under load, measured on this machine.
  * A report, not a test: budgets are printed next to the figures, and it exits 0 whether they
  * are met or not (1 only when the bench itself breaks).
  *
  * `npm run bench -- --quick` runs every section smaller (1,000 services against 100, 10,000
  * requests against 1,000, fewer samples) in about a minute: for trying a change, not for figures
  * to quote. Each size can also be set alone: BENCH_LARGE_SERVICES (default 10000), BENCH_TIMED
- * (default 300), BENCH_SUBMISSION_ROUNDS (default 6) and BENCH_INSIGHTS_LARGE (default 100000).
+ * (default 300), BENCH_SUBMISSION_ROUNDS (default 6), BENCH_INSIGHTS_LARGE (default 100000) and
+ * BENCH_LOAD_SECONDS (default 10 a side).
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -20,6 +21,7 @@ import { DEFAULT_SUBMISSION, measureSubmission, reportSubmission } from "./submi
 import { DEFAULT_INSIGHTS, measureInsights, reportInsights } from "./insights";
 import { measureBundles, reportBundles } from "./bundles";
 import { measureReadingAge, reportReadingAge } from "./reading-age";
+import { DEFAULT_API_LOAD, measureApiLoad, reportApiLoad } from "./api-load";
 
 const QUICK = process.argv.includes("--quick");
 /** A setting from the environment, else its quick or full default. */
@@ -80,7 +82,12 @@ async function main() {
   const reading = measureReadingAge(log);
   const readingLines = reportReadingAge(reading, log);
 
-  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines, ...insightsLines, ...bundleLines, ...readingLines];
+  const apiLoadOptions = { ...DEFAULT_API_LOAD, seconds: setting("BENCH_LOAD_SECONDS", DEFAULT_API_LOAD.seconds, 2), ...(QUICK ? { warmupSeconds: 1, people: 50 } : {}) };
+  heading(`7. The API under load (autocannon, ${apiLoadOptions.connections} connections), beside the same DynamoDB calls alone`);
+  const apiLoad = await measureApiLoad(log, apiLoadOptions);
+  const apiLoadLines = reportApiLoad(apiLoad, log);
+
+  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines, ...insightsLines, ...bundleLines, ...readingLines, ...apiLoadLines];
   const wallSeconds = (performance.now() - started) / 1000;
   heading("Summary");
   log(table(["budget", "limit", "measured", "verdict"], lines.map((l) => [l.name, l.budget, l.measured, verdict(l.within)])));
@@ -111,6 +118,7 @@ async function main() {
         insights,
         bundles,
         reading,
+        apiLoad,
       },
       null,
       2,
