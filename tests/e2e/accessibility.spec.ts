@@ -1,4 +1,5 @@
-import { areasLoaded, expectAccessible, expectPage, test, expect } from "../support/fixtures";
+import { EXAMPLE_SERVICES } from "../../functions/local/seed";
+import { areasLoaded, expectAccessible, expectPage, layoutShiftSoFar, test, expect } from "../support/fixtures";
 
 /** Axe on every page and every state, on both the phone and the desktop projects. */
 
@@ -76,6 +77,15 @@ test("a service page", async ({ page, requests: _ }) => {
   await expectPage(page, "Service details – OneDoor", "Harbour Young People's Support (example)");
   await expect(page.getByRole("heading", { name: "How to get in touch" })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("pages a script fills in do not jump while they fill: a service and check-in", async ({ page, requests: _ }) => {
+  await page.goto(`/service/?id=${EXAMPLE_SERVICES.find((s) => s.name.startsWith("Harbour Young People"))!.id}`);
+  await expect(page.getByRole("heading", { name: "How to get in touch" })).toBeVisible();
+  expect(await layoutShiftSoFar(page)).toBeLessThanOrEqual(0.1);
+  await page.goto("/check-in/");
+  await expect(page.getByLabel("Your reference")).toBeVisible();
+  expect(await layoutShiftSoFar(page)).toBeLessThanOrEqual(0.1);
 });
 
 test("a service that does not exist", async ({ page, requests: _ }) => {

@@ -81,3 +81,26 @@ export async function tabTo(page: Page, matches: (el: { tag: string; text: strin
 export async function areasLoaded(page: Page): Promise<void> {
   await expect(page.locator("#area option")).not.toHaveCount(1);
 }
+
+/**
+ * How far the page's layout has jumped since it loaded (cumulative layout shift, as browsers
+ * measure it; 0.1 or less is what counts as good). Content that jumps while someone reads it
+ * loses their place, and their finger may land on the wrong thing.
+ */
+export async function layoutShiftSoFar(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) total += entry.value;
+        });
+        observer.observe({ type: "layout-shift", buffered: true });
+        // Buffered entries arrive in the next task; there may be none at all.
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(total);
+        }, 100);
+      }),
+  );
+}
