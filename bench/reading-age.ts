@@ -17,7 +17,7 @@ export const READING_AGE_AIM = 11;
 /** Past this, the page is reported as over its aim (a formula's figure is rough, so not a hair over 11). */
 export const READING_AGE_LIMIT = 12;
 
-const YOUNG_PERSON_PAGES = ["/", "/find-support/", "/service/", "/ask/", "/check-in/", "/feedback/", "/staying-safe-online/", "/404.html"];
+export const YOUNG_PERSON_PAGES = ["/", "/find-support/", "/service/", "/ask/", "/check-in/", "/feedback/", "/staying-safe-online/", "/404.html"];
 
 export type ReadingAge = { page: string; words: number; sentences: number; syllables: number; grade: number; readingAge: number; proseReadingAge: number };
 

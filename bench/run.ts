@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: page weight, search scaling, asking at once, insights at three sizes and the
- * Lambda bundles, reading age and the API under load, measured on this machine.
+ * Lambda bundles, reading age, Lighthouse and the API under load, measured on this machine.
  * A report, not a test: budgets are printed next to the figures, and it exits 0 whether they
  * are met or not (1 only when the bench itself breaks).
  *
@@ -22,6 +22,7 @@ import { DEFAULT_INSIGHTS, measureInsights, reportInsights } from "./insights";
 import { measureBundles, reportBundles } from "./bundles";
 import { measureReadingAge, reportReadingAge } from "./reading-age";
 import { DEFAULT_API_LOAD, measureApiLoad, reportApiLoad } from "./api-load";
+import { measureLighthouse, PUBLIC_PAGES, reportLighthouse } from "./lighthouse";
 
 const QUICK = process.argv.includes("--quick");
 /** A setting from the environment, else its quick or full default. */
@@ -82,12 +83,18 @@ async function main() {
   const reading = measureReadingAge(log);
   const readingLines = reportReadingAge(reading, log);
 
+  // Quick: the first page, one a script fills in, and the form.
+  const lighthousePages = QUICK ? ["/", "/service/", "/ask/"] : PUBLIC_PAGES;
+  heading(`7. Lighthouse, mobile, for ${QUICK ? "three" : "every"} public page${QUICK ? "s" : ""} (Debian's Chromium)`);
+  const lighthouse = await measureLighthouse(log, lighthousePages);
+  const lighthouseLines = reportLighthouse(lighthouse, log);
+
   const apiLoadOptions = { ...DEFAULT_API_LOAD, seconds: setting("BENCH_LOAD_SECONDS", DEFAULT_API_LOAD.seconds, 2), ...(QUICK ? { warmupSeconds: 1, people: 50 } : {}) };
-  heading(`7. The API under load (autocannon, ${apiLoadOptions.connections} connections), beside the same DynamoDB calls alone`);
+  heading(`8. The API under load (autocannon, ${apiLoadOptions.connections} connections), beside the same DynamoDB calls alone`);
   const apiLoad = await measureApiLoad(log, apiLoadOptions);
   const apiLoadLines = reportApiLoad(apiLoad, log);
 
-  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines, ...insightsLines, ...bundleLines, ...readingLines, ...apiLoadLines];
+  const lines: BudgetLine[] = [...pageLines, ...searchLines, ...submissionLines, ...insightsLines, ...bundleLines, ...readingLines, ...lighthouseLines, ...apiLoadLines];
   const wallSeconds = (performance.now() - started) / 1000;
   heading("Summary");
   log(table(["budget", "limit", "measured", "verdict"], lines.map((l) => [l.name, l.budget, l.measured, verdict(l.within)])));
@@ -118,6 +125,7 @@ async function main() {
         insights,
         bundles,
         reading,
+        lighthouse,
         apiLoad,
       },
       null,
