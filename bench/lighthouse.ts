@@ -54,6 +54,23 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Tries to record a page load again, then gives up. */
+const ATTEMPTS = 3;
+
+/**
+ * One Lighthouse run of a page. Its trace of the page load now and then comes back without a
+ * start (NO_NAVSTART) on a busy machine: that run is tried again, as Lighthouse itself advises.
+ */
+async function audited(url: string, port: number, log: (line: string) => void) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+    const problem = !result ? "it gave nothing" : result.lhr.runtimeError?.message;
+    if (!problem) return result!.lhr;
+    if (attempt === ATTEMPTS) throw new Error(`Lighthouse could not load ${url} in ${ATTEMPTS} tries: ${problem}`);
+    log(`  (${new URL(url).pathname}: Lighthouse could not record the load, trying again: ${problem})`);
+  }
+}
+
 export async function measureLighthouse(log: (line: string) => void, pages: readonly string[] = PUBLIC_PAGES): Promise<LighthouseScores[]> {
   ensureSiteBuilt();
   const dynamo = await startDynamoDbLocal();
@@ -74,10 +91,7 @@ export async function measureLighthouse(log: (line: string) => void, pages: read
     const scores: LighthouseScores[] = [];
     for (const page of pages) {
       const url = `${origin}${addressOf(page)}`;
-      const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
-      if (!result) throw new Error(`Lighthouse gave nothing for ${url}.`);
-      const { categories, audits, runtimeError } = result.lhr;
-      if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`);
+      const { categories, audits } = await audited(url, port, log);
       const score = (id: (typeof CATEGORIES)[number]) => Math.round((categories[id]?.score ?? 0) * 100);
       const notPassed = (id: (typeof CATEGORIES)[number]) =>
         (categories[id]?.auditRefs ?? []).filter((ref) => ref.weight > 0 && typeof audits[ref.id]?.score === "number" && audits[ref.id]!.score! < 1).map((ref) => ref.id);
