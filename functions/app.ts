@@ -101,7 +101,7 @@ export function createApp(deps: AppDeps) {
   const log = deps.logger ?? jsonLogger;
   const now = deps.now ?? Date.now;
   const directoryStore = directoryRepository(deps.db);
-  const directory = directoryFeature(directoryStore);
+  const directory = directoryFeature(directoryStore, now);
   const staff = staffRepository(deps.db);
   const audit = auditRepository(deps.db);
   const limits = rateLimitRepository(deps.db);

@@ -2,12 +2,23 @@ import type { Area, Organisation, PublicService, Service } from "../domain/direc
 import { compareForResults, matchesFilters, NAME_SEARCH_LIMIT, paginate, searchWordOf, type Page, type SearchFilters } from "../domain/search";
 import type { DirectoryRepository } from "../db/directory";
 import { AppError } from "../errors";
+import { freshFor } from "./fresh-for";
+
+/**
+ * The Open Referral export is every service, read at most once a minute per instance: it is
+ * public and the same for everyone, and reading the whole directory for each page asked for
+ * would let anyone make OneDoor read it again and again. A change shows in it within a minute.
+ */
+export const EXPORT_FRESH_MS = 60_000;
+
+/** Every service that is not closed, with its organisation. */
+export type DirectoryExport = { services: PublicService[]; organisations: Map<string, Organisation> };
 
 /** A page of search results, with what the search read (for the benchmark's capacity check). */
 export type SearchResult = Page<PublicService> & { consumedReadUnits: number; areaIds: string[] };
 
 /** The directory as the public sees it: search, one service, and the list of areas. */
-export function directoryFeature(repository: DirectoryRepository) {
+export function directoryFeature(repository: DirectoryRepository, now: () => number = Date.now) {
   async function present(services: Service[]): Promise<PublicService[]> {
     const [organisations, areas] = await Promise.all([
       repository.getOrganisations(services.map((s) => s.organisationId)),
@@ -39,6 +50,13 @@ export function directoryFeature(repository: DirectoryRepository) {
     return undefined;
   }
 
+  const recentExport = freshFor(EXPORT_FRESH_MS, now, async () => {
+    const { items } = await repository.allServices();
+    const services = items.filter((s) => s.status !== "closed").sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+    const organisations = await repository.getOrganisations(services.map((s) => s.organisationId));
+    return new Map([["all", { services: await present(services), organisations }]]);
+  });
+
   return {
     /**
      * Services that fit the filters, best first, one page at a time. Each search reads only the
@@ -67,11 +85,8 @@ export function directoryFeature(repository: DirectoryRepository) {
     },
 
     /** Every service that is not closed, with its organisation: the Open Referral export. */
-    async exportDirectory(): Promise<{ services: PublicService[]; organisations: Map<string, Organisation> }> {
-      const { items } = await repository.allServices();
-      const services = items.filter((s) => s.status !== "closed").sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
-      const organisations = await repository.getOrganisations(services.map((s) => s.organisationId));
-      return { services: await present(services), organisations };
+    async exportDirectory(): Promise<DirectoryExport> {
+      return (await recentExport(["all"])).get("all")!;
     },
 
     /** One service with its whole organisation record (Open Referral nests it). */

@@ -3,7 +3,10 @@ import type { OpenReferralPage } from "../../functions/domain/openreferral/page"
 import { taxonomyTerms } from "../../functions/domain/openreferral/taxonomies";
 import type { HsdsService } from "../../functions/domain/openreferral/types";
 import { EXAMPLE_SERVICES } from "../../functions/local/seed";
+import { directoryRepository } from "../../functions/db/directory";
+import { EXPORT_FRESH_MS } from "../../functions/features/directory";
 import { seededApp } from "../support/database";
+import { staffApp } from "../support/staff-api";
 import { describeErrors, mergedSchemas, openReferralValidators, readJson, STANDARDS_DIR } from "../support/openreferral-schema";
 
 type App = Awaited<ReturnType<typeof seededApp>>["app"];
@@ -127,6 +130,33 @@ describe("GET /openreferral/services", () => {
     expect(body.error).toMatchObject({ code: "request.invalid", fields: [{ field }] });
     expect(body.error.fields[0]!.message).toMatch(/\w/);
     expect(body.error.requestId).toMatch(/\w/);
+  });
+});
+
+describe("the export is read at most once a minute", () => {
+  test("fifty requests at once, and every page after them, read the directory once; a change shows after a minute", async () => {
+    const { app: fresh, db, clock } = await staffApp();
+    const queries: string[] = [];
+    db.client.middlewareStack.add((next, context) => (args) => {
+      queries.push(String(context.commandName));
+      return next(args);
+    }, { step: "initialize", name: "countReads" });
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => fresh.request(`/openreferral/services?page=${(i % 3) + 1}&per_page=5`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+    const readsForFifty = queries.length;
+    expect(readsForFifty).toBeGreaterThan(0);
+    await fresh.request("/openreferral/services?page=4&per_page=5");
+    expect(queries).toHaveLength(readsForFifty);
+
+    const renamed = { ...listed[0]!, name: "Renamed just now (example)" };
+    await directoryRepository(db).saveService(renamed);
+    const names = async () => ((await (await fresh.request("/openreferral/services?per_page=50")).json()) as Page<HsdsService>).contents.map((s) => s.name);
+    expect(await names()).not.toContain(renamed.name);
+    clock.now += EXPORT_FRESH_MS + 1;
+    const before = queries.length;
+    expect(await names()).toContain(renamed.name);
+    // What one read of the directory takes: the fifty at once took no more.
+    expect(readsForFifty).toBe(queries.length - before);
   });
 });
 
