@@ -24,7 +24,8 @@ export type StoredResponse = {
   history: ResponseVersion[];
   /** Waiting for a moderator: its texts encrypted (`text`, `why`). */
   pending?: { status: ResponseStatus; sealed: Record<string, string>; at: string; by: By };
-  sentBack?: { reason: string; at: string };
+  /** Sent back by a moderator: the reason encrypted (`reason`), as the texts it is about are. */
+  sentBack?: { sealed: Record<string, string>; at: string };
   version: number;
   /** Epoch seconds: it goes with what it answers (the table's TTL). */
   expiresAt: number;

@@ -35,6 +35,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * them, with a status; a moderator checks it for personal data; the history of answers is kept.
  */
 export function responsesFeature({ responses, voice, feedback, groups, directory, cipher, now, record: audit }: Deps) {
+  /** A moderator's reason, opened; one saved in clear before reasons were sealed is read as it is. */
+  const sentBackReason = async (sentBack: NonNullable<StoredResponse["sentBack"]> & { reason?: string }, record: string) =>
+    sentBack.reason ?? (await openFields(cipher, record, sentBack.sealed ?? {})).reason ?? "";
+
   const iso = () => new Date(now()).toISOString();
 
   /**
@@ -128,7 +132,7 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
       const before = await inQueue(actor, ref, organisationId);
       const name = recordOf(before);
       if (decision.decision === "reject") {
-        const after = { ...before, pending: undefined, sentBack: { reason: decision.reason, at: iso() }, version: before.version + 1 };
+        const after = { ...before, pending: undefined, sentBack: { sealed: await sealFields(cipher, name, { reason: decision.reason }), at: iso() }, version: before.version + 1 };
         if (!(await responses.save(after, before))) throw changedMeanwhile();
         await audit("response.rejected", source, { actorId: actor.accountId, record: name, organisationId });
         return { state: "rejected" as const };
@@ -166,13 +170,15 @@ export function responsesFeature({ responses, voice, feedback, groups, directory
       const all = await responses.responsesTo(ref.target, ref.targetId);
       // A manager's own answer waiting for a moderator, or sent back, is theirs alone: nobody
       // else learns that an answer is on its way, nor a moderator's reason.
-      const yours = all
-        .filter((r) => (r.pending || r.sentBack) && decide(actor, "response.write", { organisationId: r.organisationId }) === "allow")
-        .map((r) => ({
-          organisationId: r.organisationId,
-          ...(r.pending ? { waiting: { at: r.pending.at, status: r.pending.status } } : {}),
-          ...(r.sentBack ? { sentBack: r.sentBack } : {}),
-        }));
+      const yours = await Promise.all(
+        all
+          .filter((r) => (r.pending || r.sentBack) && decide(actor, "response.write", { organisationId: r.organisationId }) === "allow")
+          .map(async (r) => ({
+            organisationId: r.organisationId,
+            ...(r.pending ? { waiting: { at: r.pending.at, status: r.pending.status } } : {}),
+            ...(r.sentBack ? { sentBack: { reason: await sentBackReason(r.sentBack, recordOf(r)), at: r.sentBack.at } } : {}),
+          })),
+      );
       return { responses: all.filter((r) => r.current).map(publicOf).map(({ sentBack: _s, ...r }) => r), ...(yours.length ? { yours } : {}) };
     },
 

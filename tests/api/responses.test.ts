@@ -1,3 +1,4 @@
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, test } from "vitest";
 import { EXAMPLE_ORGANISATIONS } from "../../functions/local/seed";
 import { HARBOUR_YOUNG_PEOPLE, newKey } from "../support/requests";
@@ -116,6 +117,9 @@ describe("you said, we did", () => {
 
     await moderate(id, { decision: "reject", reason: "It names a member of staff." });
     expect((await read("manager")).yours).toEqual([{ organisationId: SERVICE.organisationId, sentBack: { reason: "It names a member of staff.", at: expect.any(String) } }]);
+    // The reason may quote what it is about, so it is kept encrypted, as the answer itself is.
+    const stored = JSON.stringify((await env.db.doc.send(new ScanCommand({ TableName: env.db.tableName }))).Items);
+    expect(stored).not.toContain("It names a member of staff.");
     for (const who of ["worker", "commissioner"]) expect(await read(who)).toEqual({ responses: [] });
 
     // Written again: the reason goes, and it waits again; once approved, there is nothing of theirs left to say.
