@@ -16,3 +16,12 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!node) throw new Error(`The page has no #${id}`);
   return node as T;
 }
+
+/**
+ * A page a script fills in (Base.astro's `fillsIn`) starts a screen tall, so that the help below
+ * it does not jump while it fills. When what it shows turns out short (a service not found, an
+ * error), that space is given back, so the help comes up into view rather than leaving a gap.
+ */
+export function shortContentShown(): void {
+  document.getElementById("main")?.classList.remove("main--fills-in");
+}

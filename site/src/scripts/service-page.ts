@@ -1,6 +1,6 @@
 import type { PublicService } from "../../../functions/domain/directory";
 import { getJson } from "./api";
-import { byId } from "./dom";
+import { byId, shortContentShown } from "./dom";
 import { serviceDetails } from "./render-service";
 import { serviceVoice, type ServiceVoice } from "./render-voice";
 
@@ -28,9 +28,11 @@ export async function startServicePage(): Promise<void> {
     heading.textContent = "We could not find that service";
     document.title = document.title.replace("Service details", "Service not found");
     byId("service-missing").hidden = false;
+    shortContentShown();
   } else {
     heading.textContent = "Sorry, something went wrong";
     loading.textContent = result.error.message;
     loading.hidden = false;
+    shortContentShown();
   }
 }
