@@ -13,8 +13,9 @@ import { BRISTOL, newGroup, newProvider, signedInPage } from "../support/staff-e
 
 /**
  * Safety that no single feature owns (issue 14), on the phone only: neither depends on the screen.
- * - Injection: HTML and script in every free text a person can send come out as plain words in
- *   every view that shows them, and nothing runs.
+ * - Injection: HTML and script in every free text a person can send (a request, a check-in note,
+ *   feedback) and every text staff write for others to read (a provider's answer, a group's
+ *   report) come out as plain words in every view that shows them, and nothing runs.
  * - Privacy: a crawl of every page as each role, after a real request with personal details was
  *   sent and seen. No request leaves the origin (the `requests` fixture fails any test whose page
  *   does), and the personal details never land in storage, IndexedDB, a cookie, the address or the
@@ -104,6 +105,76 @@ test("script and markup in every free text show as plain words, and nothing runs
   await expectInert(moderator);
   await worker.close();
   await moderator.close();
+});
+
+const sameOrigin = (baseURL: string) => ({ origin: new URL(baseURL).origin });
+
+/** A staff call through the API (Playwright's request API sends no Origin of its own). */
+async function staffCall(page: Page, baseURL: string, method: "post" | "put", path: string, data: unknown) {
+  const response = await page.request[method](path, { data, headers: sameOrigin(baseURL) });
+  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return response.json();
+}
+
+test("script and markup in approved words, a provider's answer and a group report show as plain words on the service's page, and for its manager and the area's commissioner", async ({ page, browser, baseURL, requests: _ }) => {
+  test.setTimeout(90_000);
+  noDialogs(page);
+  const { group, organisation, services } = await newGroup();
+  const service = services[0];
+  const moderator = await browser.newPage({ baseURL });
+  await signedInPage(moderator, [{ role: "moderator" }]);
+  const manager = await browser.newPage({ baseURL });
+  await signedInPage(manager, [{ role: "manager", organisationId: organisation.id }]);
+  const facilitator = await browser.newPage({ baseURL });
+  await signedInPage(facilitator, [{ role: "facilitator", groupId: group.id }]);
+
+  // Five approved pieces (a service's page shows words from the fifth); the first may be shown, and is.
+  const since = new Date(Date.now() - 2_000);
+  for (let n = 1; n <= 5; n++) await giveFeedbackThroughTheApi(page.request, baseURL!, { serviceId: service.id, usage: "used", scores: { listened: 4 }, text: `Piece ${n}. ${markup(6)}`, mayShowPublicly: n === 1 });
+  const pieces = await waitingPieces(moderator, service.name, since);
+  expect(pieces).toHaveLength(5);
+  for (const piece of pieces) await staffCall(moderator, baseURL!, "post", `/api/staff/moderation/${piece.id}/decision`, { decision: "approve", redactions: [] });
+  const first = pieces.find((p) => p.text.startsWith("Piece 1."))!;
+  await staffCall(manager, baseURL!, "put", `/api/staff/feedback/${first.id}/excerpt`, { shown: true });
+  const answer = new URLSearchParams({ target: "feedback", targetId: first.id, organisationId: organisation.id });
+  await staffCall(manager, baseURL!, "post", `/api/staff/responses?${answer}`, { status: "change-planned", text: `We will change it. ${markup(7)}` });
+  await staffCall(moderator, baseURL!, "post", `/api/staff/moderation/responses/decision?${answer}`, { decision: "approve" });
+
+  // A group's session, for the service and the area's commissioners.
+  const report = await staffCall(facilitator, baseURL!, "post", `/api/staff/groups/${group.id}/reports`, {
+    date: new Date().toISOString().slice(0, 10), participants: 6, summary: `Summary ${markup(8)}`, recommendations: `Change ${markup(9)}`,
+    quotes: [{ text: `Quote ${markup(10)}`, consent: true }], addressedTo: { serviceIds: [service.id], commissioners: true },
+  });
+  await staffCall(facilitator, baseURL!, "post", `/api/staff/groups/${group.id}/reports/${report.id}/send`, {});
+  await staffCall(moderator, baseURL!, "post", `/api/staff/moderation/group-reports/${group.id}/${report.id}/decision`, { decision: "approve" });
+
+  // Anyone, on the service's page: the words shown and the answer.
+  await page.goto(`/service/?id=${service.id}`);
+  const said = page.locator("#what-people-said");
+  await expect(said).toContainText(`Piece 1. ${markup(6)}`);
+  await expect(said).toContainText(`We will change it. ${markup(7)}`);
+  await expectInert(page);
+
+  // Its manager: the feedback with the answer, and the group's report.
+  noDialogs(manager);
+  await manager.goto("/staff/feedback/");
+  await expect(manager.locator(`#feedback-rows > li[data-id="${first.id}"]`)).toContainText(`Piece 1. ${markup(6)}`);
+  await expect(manager.locator(`#feedback-rows > li[data-id="${first.id}"]`)).toContainText(`We will change it. ${markup(7)}`);
+  await expectInert(manager);
+  await manager.goto("/staff/group-reports/");
+  for (const n of [8, 9, 10]) await expect(manager.locator("main")).toContainText(markup(n));
+  await expectInert(manager);
+
+  // The area's commissioner: what people said and the report, beside the figures.
+  const commissioner = await browser.newPage({ baseURL });
+  noDialogs(commissioner);
+  await signedInPage(commissioner, [{ role: "commissioner", areaId: group.areaId }]);
+  await commissioner.goto("/staff/insights/");
+  const main = commissioner.locator("main");
+  await expect(main).toContainText(`Piece 1. ${markup(6)}`);
+  await expect(main).toContainText(`Summary ${markup(8)}`);
+  await expectInert(commissioner);
+  for (const p of [moderator, manager, facilitator, commissioner]) await p.close();
 });
 
 /** Every page the site builds, as its address: `ask/index.astro` is `/ask/`, `find-support.astro` is `/find-support/`. */
