@@ -23,7 +23,7 @@ import { seedStarterHistory } from "../functions/local/example-history";
 import { seedExampleDirectory } from "../functions/local/seed";
 import { rawAesFieldCipher } from "../functions/security/field-encryption";
 import { randomToken, tokenHash } from "../functions/security/tokens";
-import { BENCH_AREA, BENCH_ORIGIN, ENDPOINTS, type Fixtures } from "./api-load-endpoints";
+import { BENCH_AREA, BENCH_ORIGIN, ENDPOINTS, type BenchCall, type Fixtures } from "./api-load-endpoints";
 import { recorderOn, replay, shapeOf, type Capacity, type Wave } from "./dynamodb-replay";
 
 /** How many people are signed in to check in: the load goes round them, so no one is asked twice at once. */
@@ -50,7 +50,7 @@ async function main() {
 
   const inBristol = (await directoryRepository(db).allServices()).items.filter((s) => takesRequests(s) && s.areaIds.includes(BENCH_AREA));
   const serviceIds: [string, string] = [inBristol[0]!.id, inBristol.find((s) => s.organisationId !== inBristol[0]!.organisationId)!.id];
-  const send = async (call: { method: string; path: string; headers: Record<string, string>; body?: string }) => app.request(call.path, { method: call.method, headers: call.headers, body: call.body });
+  const send = async (call: BenchCall) => app.request(call.path, { method: call.method, headers: call.headers, body: call.body });
   const submission = ENDPOINTS.find((e) => e.name === "submission")!;
   const checkInCookies: string[] = [];
   for (let n = 0; n < CHECK_IN_PEOPLE; n++) {
