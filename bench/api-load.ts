@@ -14,9 +14,13 @@ import { createInterface } from "node:readline";
 import { ENDPOINTS, type BenchCall, type Fixtures } from "./api-load-endpoints";
 import { ms, summarise, table, type BudgetLine, type Summary } from "./stats";
 
-/** `people`: how many are signed in to check in; the load goes round them, so no one is sent two at once. */
-export type ApiLoadOptions = { connections: number; seconds: number; warmupSeconds: number; people: number };
-export const DEFAULT_API_LOAD: ApiLoadOptions = { connections: 10, seconds: 10, warmupSeconds: 2, people: 200 };
+/**
+ * `seconds` a side, in `rounds` that alternate bare and API, so a slower or busier moment of the
+ * machine lands on both sides. `people`: how many are signed in to check in; the load goes round
+ * them, so no one is sent two at once.
+ */
+export type ApiLoadOptions = { connections: number; seconds: number; rounds: number; warmupSeconds: number; people: number };
+export const DEFAULT_API_LOAD: ApiLoadOptions = { connections: 10, seconds: 10, rounds: 5, warmupSeconds: 2, people: 200 };
 
 type Side = { timing: Summary; perSecond: number; failed: number };
 /** The DynamoDB calls one request makes, and the capacity units they cost. */
@@ -43,23 +47,26 @@ async function startServers(log: (line: string) => void, people: number) {
   return { ready, stop };
 }
 
-/** One autocannon run: every answer's time, how many a second, and how many were not a success. */
-async function load(url: string, calls: () => BenchCall, connections: number, seconds: number): Promise<Side> {
-  const times: number[] = [];
-  let failed = 0;
+/** Every answer's time from a run or runs, and how many were not a success. */
+type Samples = { times: number[]; failed: number };
+
+/** One autocannon run, its answers added to `into`. */
+async function load(url: string, calls: () => BenchCall, connections: number, seconds: number, into: Samples = { times: [], failed: 0 }): Promise<Samples> {
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url, connections, duration: seconds, requests: [{ setupRequest: (request) => ({ ...request, ...calls() }) }] },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on("response", (_client, status, _bytes, responseTime) => {
-      times.push(responseTime);
-      if (status >= 300) failed++;
+      into.times.push(responseTime);
+      if (status >= 300) into.failed++;
     });
   });
-  failed += result.errors + result.timeouts;
-  return { timing: summarise(times), perSecond: times.length / seconds, failed };
+  into.failed += result.errors + result.timeouts;
+  return into;
 }
+
+const sideOf = (samples: Samples, seconds: number): Side => ({ timing: summarise(samples.times), perSecond: samples.times.length / seconds, failed: samples.failed });
 
 export async function measureApiLoad(log: (line: string) => void, options: ApiLoadOptions = DEFAULT_API_LOAD): Promise<ApiLoadResult> {
   const { ready, stop } = await startServers(log, options.people);
@@ -73,9 +80,13 @@ export async function measureApiLoad(log: (line: string) => void, options: ApiLo
       const bareUrl = `http://127.0.0.1:${ready.barePort}`;
       await load(apiUrl, api, options.connections, options.warmupSeconds);
       await load(bareUrl, bare, options.connections, options.warmupSeconds);
-      // Bare first, then the API, so any growth the API's writes cause is measured against the API.
-      const bareSide = await load(bareUrl, bare, options.connections, options.seconds);
-      const apiSide = await load(apiUrl, api, options.connections, options.seconds);
+      const bareSamples: Samples = { times: [], failed: 0 };
+      const apiSamples: Samples = { times: [], failed: 0 };
+      for (let round = 0; round < options.rounds; round++) {
+        await load(bareUrl, bare, options.connections, options.seconds / options.rounds, bareSamples);
+        await load(apiUrl, api, options.connections, options.seconds / options.rounds, apiSamples);
+      }
+      const [bareSide, apiSide] = [sideOf(bareSamples, options.seconds), sideOf(apiSamples, options.seconds)];
       const row = { name: endpoint.name, label: endpoint.label, shape: ready.shapes[endpoint.name]!, api: apiSide, bare: bareSide, p50Ratio: apiSide.timing.p50 / bareSide.timing.p50, p95Ratio: apiSide.timing.p95 / bareSide.timing.p95 };
       log(`  ${endpoint.label}: ${ms(apiSide.timing.p95)} p95 against ${ms(bareSide.timing.p95)} bare (${row.p95Ratio.toFixed(1)}×)${apiSide.failed || bareSide.failed ? `, ${apiSide.failed + bareSide.failed} failed` : ""}`);
       rows.push(row);
@@ -100,7 +111,7 @@ export function reportApiLoad(r: ApiLoadResult, log: (line: string) => void): Bu
       ]),
     ),
   );
-  log(`  ${r.options.connections} connections, ${r.options.seconds} s a side after ${r.options.warmupSeconds} s to warm. "Bare" sends the same DynamoDB calls one real request made, with no OneDoor code (writes to fresh keys).`);
+  log(`  ${r.options.connections} connections, ${r.options.seconds} s a side in ${r.options.rounds} rounds that alternate, after ${r.options.warmupSeconds} s to warm. "Bare" sends the same DynamoDB calls one real request made, with no OneDoor code (writes to fresh keys).`);
   log("  A step is calls sent together; steps are sent one after another. RCU and WCU: the read and write capacity units DynamoDB Local reported for one request's calls.");
   log("  A ratio near 1 means the time goes to the database; below 1 is this machine's noise, as both sides share it.");
   return r.rows.map((row) => ({

@@ -89,7 +89,7 @@ async function main() {
   const lighthouse = await measureLighthouse(log, lighthousePages);
   const lighthouseLines = reportLighthouse(lighthouse, log);
 
-  const apiLoadOptions = { ...DEFAULT_API_LOAD, seconds: setting("BENCH_LOAD_SECONDS", DEFAULT_API_LOAD.seconds, 2), ...(QUICK ? { warmupSeconds: 1, people: 50 } : {}) };
+  const apiLoadOptions = { ...DEFAULT_API_LOAD, seconds: setting("BENCH_LOAD_SECONDS", DEFAULT_API_LOAD.seconds, 2), ...(QUICK ? { warmupSeconds: 1, rounds: 2, people: 50 } : {}) };
   heading(`8. The API under load (autocannon, ${apiLoadOptions.connections} connections), beside the same DynamoDB calls alone`);
   const apiLoad = await measureApiLoad(log, apiLoadOptions);
   const apiLoadLines = reportApiLoad(apiLoad, log);
