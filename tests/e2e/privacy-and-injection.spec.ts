@@ -49,9 +49,13 @@ function noDialogs(page: Page) {
   });
 }
 
-/** Nothing the script-shaped words asked for exists in the page: no image, no script, no bold. */
+/**
+ * Nothing the script-shaped words asked for exists anywhere in the page (a dialog, a heading, a
+ * tab title built from them included): no such image, no script of its own (the page's scripts
+ * are all files), no bold.
+ */
 async function expectInert(page: Page) {
-  await expect(page.locator("main img[src='x'], main script, main b")).toHaveCount(0);
+  await expect(page.locator("img[src='x'], script:not([src]), b")).toHaveCount(0);
 }
 
 let setUp: Promise<{ codes: { reference: string; checkInCode: string }; serviceId: string; serviceName: string; organisationId: string; areaId: string }> | undefined;
