@@ -1,5 +1,5 @@
 import type { Service } from "./directory";
-import { inWords, publishBreakdown, publishCount, publishDays, shareOf, type Published } from "./disclosure";
+import { inWords, periodMonths, publishBreakdown, publishCount, publishDays, shareOf, type Published } from "./disclosure";
 import { EQUALITY_ANSWERS, type EqualityQuestion } from "./equality-labels";
 import { OUTCOME_STATEMENTS } from "./feedback-labels";
 import { CLOSE_OUTCOMES, DECLINE_REASONS } from "./route-labels";
@@ -33,6 +33,8 @@ type Counters = Record<string, number>;
 /** The figures insights are built from: read in a fixed number of queries for an area and period. */
 export type Figures = {
   months: string[];
+  /** The four quarters ending with the period's last month: for outcomes over time. Each service's feedback is read for these. */
+  trendMonths: string[];
   /** The area's request facts per month. */
   demand: Map<string, Counters>;
   /** Each service's routes from the area per month. */
@@ -69,6 +71,12 @@ function under(counters: Counters, prefix: string): Record<string, number> {
 const daysOf = (counters: Counters, prefix: string) => Object.fromEntries(Object.entries(under(counters, prefix)).map(([d, n]) => [Number(d), n]));
 
 const label = (labels: Record<string, string>, code: string) => labels[code] ?? (code === "not-given" ? "Not given" : code);
+
+/** "October to December 2026" for the quarter starting "2026-10": the page's quarter choice and the trend's columns. */
+export function quarterName(firstMonth: string): string {
+  const words = (month: string, year: boolean) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", ...(year ? { year: "numeric" } : {}), timeZone: "UTC" });
+  return `${words(firstMonth, false)} to ${words(periodMonths({ kind: "quarter", month: firstMonth })[2]!, true)}`;
+}
 
 const monthWords = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -280,20 +288,16 @@ function voice(f: Figures): Section {
     const c = overMonths(f.feedbackService.get(s.id), f.months);
     return {
       label: s.name,
-      cells: [
-        publishCount(c.pieces ?? 0),
-        ...statements.map((st): Cell => {
-          const scores = under(c, `score.${st}`);
-          const n = Object.values(scores).reduce((a, b) => a + b, 0);
-          // An average of fewer than 5 answers could be one person's: it is not shown.
-          if (n < 5) return { text: "Too few to show" };
-          const mean = Object.entries(scores).reduce((t, [v, k]) => t + Number(v) * k, 0) / n;
-          return { text: `${agreeWords(mean)} (${mean.toFixed(1)} of 5)` };
-        }),
-      ],
+      cells: [publishCount(c.pieces ?? 0), ...statements.map((st) => meanCell(under(c, `score.${st}`)))],
     };
   });
   const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [publishCount(sum(f.services.map((s) => f.feedbackService.get(s.id)?.get(m))).pieces ?? 0)] }));
+  // Whole quarters only, as everywhere else: the months of each of the four.
+  const quarters = [0, 3, 6, 9].map((i) => f.trendMonths.slice(i, i + 3));
+  const trend: Row[] = f.services.map((s) => ({
+    label: s.name,
+    cells: quarters.map((months) => meanCell(under(overMonths(f.feedbackService.get(s.id), months), "score.listened"))),
+  }));
   return {
     id: "voice",
     title: "Voice",
@@ -316,8 +320,26 @@ function voice(f: Figures): Section {
         rows,
         summary: "The average answer to each statement, from 1 (strongly disagree) to 5 (strongly agree), when at least 5 people answered.",
       },
+      {
+        id: "voice-trend",
+        title: "Feeling listened to, over four quarters",
+        chart: "none",
+        rowHeader: "Service",
+        columns: quarters.map((months) => quarterName(months[0]!)),
+        rows: trend,
+        summary: `The average answer to "${OUTCOME_STATEMENTS.listened}" in each of the last four quarters, when at least 5 people answered in that quarter.`,
+      },
     ],
   };
+}
+
+/** The average of 1-to-5 answers counted by value, in words and as a number; not shown from fewer than 5 answers. */
+function meanCell(scores: Counters): Cell {
+  const n = Object.values(scores).reduce((a, b) => a + b, 0);
+  // An average of fewer than 5 answers could be one person's: it is not shown.
+  if (n < 5) return { text: "Too few to show" };
+  const mean = Object.entries(scores).reduce((t, [v, k]) => t + Number(v) * k, 0) / n;
+  return { text: `${agreeWords(mean)} (${mean.toFixed(1)} of 5)` };
 }
 
 export function agreeWords(mean: number): string {

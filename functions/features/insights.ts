@@ -57,9 +57,12 @@ export function insightsFeature({ insights, directory, feedback, groups, respons
       const signposted = [...access.values()].flatMap((byMonth) => [...byMonth.values()].flatMap((c) => Object.keys(c).filter((k) => k.startsWith("signpost.")).map((k) => k.slice(9))));
       const others = await directory.getServices([...new Set([...access.keys(), ...signposted])].filter((id) => id !== "other" && !services.some((s) => s.id === id)));
       for (const id of access.keys()) if (others.has(id)) services.push(others.get(id)!);
-      const perService = await Promise.all(services.map(async (s) => [s.id, await insights.waitingNow(s.id, meter), await insights.feedbackOfService(s.id, months, meter)] as const));
+      // A service's feedback is read for the four quarters ending with this one: the trend needs them, and it is one Query either way.
+      const trendMonths = periodMonths({ kind: "year", month: months.at(-1)! });
+      const perService = await Promise.all(services.map(async (s) => [s.id, await insights.waitingNow(s.id, meter), await insights.feedbackOfService(s.id, trendMonths, meter)] as const));
       const figures: Figures = {
         months,
+        trendMonths,
         demand,
         access,
         now: new Map(perService.map(([id, waiting]) => [id, waiting])),

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { periodMonths } from "../../functions/domain/disclosure";
+import { quarterName } from "../../functions/domain/insights";
 import type { Insights } from "../../functions/features/insights";
 import { aRequest, HARBOUR_YOUNG_PEOPLE, newKey } from "../support/requests";
 import { createStaff, startSession } from "../support/staff";
@@ -96,6 +98,35 @@ describe("insights", () => {
     expect(asAdmin.status).toBe(200);
     expect((asAdmin.json as Insights).areas.length).toBeGreaterThan(1);
     expect((await insightsOf(admin, `&areaId=${OTHER_AREA}`)).status).toBe(200);
+  });
+
+  it("show how listened to people felt in each of four quarters, only where at least 5 answered that quarter", async () => {
+    const give = async (listened: number) => {
+      const sent = await env.call("POST", "/api/feedback", { body: { serviceId: HARBOUR_YOUNG_PEOPLE.id, scores: { listened } }, headers: { "Idempotency-Key": newKey() } });
+      expect(sent.status).toBe(201);
+    };
+    const now = env.clock.now;
+    try {
+      // Four answers two quarters ago (too few), six answers this quarter.
+      env.clock.now = now - 183 * 24 * 60 * 60 * 1000;
+      for (let i = 0; i < 4; i++) await give(2);
+      env.clock.now = now;
+      for (let i = 0; i < 6; i++) await give(i < 3 ? 4 : 5);
+    } finally {
+      env.clock.now = now;
+    }
+    const insights = (await insightsOf(commissioner)).json as Insights;
+    const trend = table(insights, "voice-trend");
+    expect(trend.columns).toHaveLength(4);
+    expect(trend.columns.at(-1)).toBe(quarterName(periodMonths({ kind: "quarter", month })[0]!));
+    expect(row(insights, "voice-trend", HARBOUR_YOUNG_PEOPLE.name).cells).toEqual([
+      { text: "Too few to show" },
+      { text: "Too few to show" },
+      { text: "Too few to show" },
+      { text: "Strongly agree (4.5 of 5)" },
+    ]);
+    // The same answer as the table of the chosen quarter gives.
+    expect(row(insights, "voice-scores", HARBOUR_YOUNG_PEOPLE.name).cells[1]).toEqual({ text: "Strongly agree (4.5 of 5)" });
   });
 
   it("refuse a period that is not a whole calendar quarter, saying what to choose", async () => {

@@ -53,7 +53,7 @@ test("a commissioner reads their area's quarter, a chart's table and its CSV wit
   expect(csv).not.toMatch(/,[1-4]\r?\n/);
 
   // An earlier quarter, with nobody asking yet: said plainly, and every state passes axe.
-  await page.getByLabel("Quarter").selectOption(quarterStart(1));
+  await page.getByLabel("Quarter", { exact: true }).selectOption(quarterStart(1));
   await page.getByRole("button", { name: "Show insights" }).click();
   await expect(page.getByRole("heading", { name: "No requests from this area in this quarter" })).toBeVisible();
   await expect(page.locator('[data-table="demand-by-need"]').getByRole("row", { name: /^Therapy/ }).getByRole("cell")).toHaveText(["0"]);
@@ -61,7 +61,7 @@ test("a commissioner reads their area's quarter, a chart's table and its CSV wit
 
   // The API failing: the choice stays, with a way to try again that works.
   await page.route("**/api/staff/insights?*", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "database.unavailable", message: "OneDoor cannot reach its records right now. Please try again in a minute.", fields: [], requestId: "x" } }) }));
-  await page.getByLabel("Quarter").selectOption(quarterStart(0));
+  await page.getByLabel("Quarter", { exact: true }).selectOption(quarterStart(0));
   await page.getByRole("button", { name: "Show insights" }).click();
   await expect(page.getByRole("heading", { name: "We could not load the insights" })).toBeFocused();
   await expectAccessible(page);

@@ -1,4 +1,4 @@
-import { cellWords, type Row, type Table } from "../../../../functions/domain/insights";
+import { cellWords, quarterName, type Row, type Table } from "../../../../functions/domain/insights";
 import type { Insights } from "../../../../functions/features/insights";
 import { formatDate } from "../dates";
 import { byId, el } from "../dom";
@@ -8,7 +8,6 @@ import { showContent, showLoadError, startStaffPage } from "./page";
 
 /** How many quarters back a commissioner can choose, the current one first. */
 const QUARTERS_OFFERED = 8;
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** The first month ("2026-10") of each quarter offered, newest first, counted from `today`. */
 export function quartersBefore(today: Date, count = QUARTERS_OFFERED): string[] {
@@ -24,12 +23,6 @@ export function quartersBefore(today: Date, count = QUARTERS_OFFERED): string[] 
     }
   }
   return out;
-}
-
-/** "October to December 2026" for the quarter starting "2026-10". */
-export function quarterName(firstMonth: string): string {
-  const [year, month] = firstMonth.split("-").map(Number) as [number, number];
-  return `${MONTH_NAMES[month - 1]} to ${MONTH_NAMES[month + 1]} ${year}`;
 }
 
 const csvHref = (query: URLSearchParams, table: string) => `/api/staff/insights/csv?${new URLSearchParams({ ...Object.fromEntries(query), table })}`;
