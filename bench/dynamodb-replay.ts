@@ -77,11 +77,10 @@ const freshKey = (key: Record<string, AttributeValue>, suffix: string) => ({ ...
 function withoutCondition(write: Input): Input {
   const { ConditionExpression: _condition, ExpressionAttributeNames, ExpressionAttributeValues, ReturnValuesOnConditionCheckFailure: _r, ...rest } = write;
   const used = [rest.UpdateExpression, rest.ProjectionExpression].filter(Boolean).join(" ");
-  const keep = (map: Record<string, unknown> | undefined) => {
-    const kept = Object.fromEntries(Object.entries(map ?? {}).filter(([name]) => new RegExp(`${name.replace(/[#:]/g, "\\$&")}(?![A-Za-z0-9_])`).test(used)));
-    return Object.keys(kept).length ? kept : undefined;
-  };
-  return { ...rest, ...(keep(ExpressionAttributeNames) ? { ExpressionAttributeNames: keep(ExpressionAttributeNames) } : {}), ...(keep(ExpressionAttributeValues) ? { ExpressionAttributeValues: keep(ExpressionAttributeValues) } : {}) };
+  // Placeholders are "#name" and ":value": letters, digits and underscores after the sign.
+  const keep = (map: Record<string, unknown> | undefined) => Object.fromEntries(Object.entries(map ?? {}).filter(([name]) => new RegExp(`${name}(?![A-Za-z0-9_])`).test(used)));
+  const [names, values] = [keep(ExpressionAttributeNames), keep(ExpressionAttributeValues)];
+  return { ...rest, ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}), ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}) };
 }
 
 function toFreshKeys(call: RecordedCall, suffix: string): Input {
