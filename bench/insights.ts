@@ -102,7 +102,7 @@ function readerOf(db: Database, now: number) {
   const record = async () => undefined;
   const directory = directoryRepository(db);
   const responses = responsesFeature({ responses: responseRepository(db), voice: voiceRepository(db), feedback: feedbackRepository(db), groups: groupRepository(db), directory, cipher, now: () => now, record });
-  const feature = insightsFeature({ insights: insightsRepository(db), directory, feedback: feedbackRepository(db), groups: groupRepository(db), responses, now: () => now, record });
+  const feature = insightsFeature({ insights: insightsRepository(db), directory, feedback: feedbackRepository(db), groups: groupRepository(db), responses, now: () => now, record, hashKey: Buffer.alloc(32, 9) });
   const acting = { actor: { accountId: randomUUID(), grants: [{ role: "admin" as const }] }, account: undefined as never, source: { address: "bench" } };
   const month = new Date(now).toISOString().slice(0, 7);
   return async (meter: ReadMeter = { queries: 0, units: 0 }) => {

@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps) {
   const voice = voiceFeature({ voice: voiceStore, feedback: feedbackRepository(deps.db), directory: directoryStore, record: auth.record });
   const groups = groupsFeature({ groups: groupRepository(deps.db), voice: voiceStore, directory: directoryStore, staff, cipher: deps.fieldCipher, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS, record: auth.record });
   const responses = responsesFeature({ responses: responseRepository(deps.db), voice: voiceStore, feedback: feedbackRepository(deps.db), groups: groupRepository(deps.db), directory: directoryStore, cipher: deps.fieldCipher, now, record: auth.record });
-  const insights = insightsFeature({ insights: insightsRepository(deps.db), directory: directoryStore, feedback: feedbackRepository(deps.db), groups: groupRepository(deps.db), responses, now, record: auth.record });
+  const insights = insightsFeature({ insights: insightsRepository(deps.db), directory: directoryStore, feedback: feedbackRepository(deps.db), groups: groupRepository(deps.db), responses, now, record: auth.record, hashKey: deps.hashKey });
   const retention = retentionFeature({ requests, now, retentionMonths: deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS });
   const checkIn = checkInFeature({ requests, checkIns: checkInRepository(deps.db), limits, directory: directoryStore, cipher: deps.fieldCipher, hashKey: deps.hashKey, now, retention });
   const inbox = inboxFeature({

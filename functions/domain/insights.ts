@@ -1,5 +1,5 @@
 import type { Service } from "./directory";
-import { inWords, periodMonths, publishBreakdown, publishCount, publishDays, shareOf, type Published } from "./disclosure";
+import { inWords, periodMonths, publishBreakdown, publishCount, publishDays, shareOf, type Noise, type Published } from "./disclosure";
 import { EQUALITY_ANSWERS, type EqualityQuestion } from "./equality-labels";
 import { OUTCOME_STATEMENTS } from "./feedback-labels";
 import { CLOSE_OUTCOMES, DECLINE_REASONS } from "./route-labels";
@@ -48,6 +48,8 @@ export type Figures = {
   services: Service[];
   names: Map<string, string>;
   today: string;
+  /** The area's secret noise (disclosure.ts rule 7): every count is published with it. */
+  noise: Noise;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -89,16 +91,16 @@ function largest(rows: Row[], what: string): string {
 }
 
 /** A one-column breakdown that adds up to its total: secondary suppression protects its small cells. */
-function breakdown(id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, counts: Record<string, number>, what: string): Table {
+function breakdown(noise: Noise, id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, counts: Record<string, number>, what: string): Table {
   const codes = [...new Set([...Object.keys(labels), ...Object.keys(counts)])].filter((c) => (counts[c] ?? 0) > 0 || c in labels);
-  const published = publishBreakdown(Object.fromEntries(codes.map((c) => [c, counts[c] ?? 0])));
+  const published = publishBreakdown(Object.fromEntries(codes.map((c) => [c, counts[c] ?? 0])), noise);
   const rows: Row[] = codes.map((c) => ({ label: label(labels, c), cells: [published.cells[c]!] }));
   return { id, title, chart: "bars", rowHeader, columns: [column], rows: [...rows, { label: "All", cells: [published.total], total: true }], summary: largest(rows, what) };
 }
 
 /** A one-column list whose rows may overlap (a request can have several needs): each cell on its own. */
-function overlapping(id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, counts: Record<string, number>, what: string, note: string): Table {
-  const rows: Row[] = Object.keys(labels).map((c) => ({ label: labels[c]!, cells: [publishCount(counts[c] ?? 0)] }));
+function overlapping(noise: Noise, id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, counts: Record<string, number>, what: string, note: string): Table {
+  const rows: Row[] = Object.keys(labels).map((c) => ({ label: labels[c]!, cells: [publishCount(counts[c] ?? 0, noise)] }));
   return { id, title, chart: "bars", rowHeader, columns: [column], rows, summary: largest(rows, what), note };
 }
 
@@ -106,7 +108,7 @@ function demand(f: Figures): Section {
   const all = overMonths(f.demand, f.months);
   // The months add up to the quarter: each column is a breakdown, so a small month is protected
   // from the quarter's total like any other small cell.
-  const perMonth = (counter: string) => publishBreakdown(Object.fromEntries(f.months.map((m) => [m, f.demand.get(m)?.[counter] ?? 0])));
+  const perMonth = (counter: string) => publishBreakdown(Object.fromEntries(f.months.map((m) => [m, f.demand.get(m)?.[counter] ?? 0])), f.noise);
   const requestsByMonth = perMonth("requests");
   const urgentByMonth = perMonth("urgent");
   const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [requestsByMonth.cells[m]!, urgentByMonth.cells[m]!] }));
@@ -128,10 +130,10 @@ function demand(f: Figures): Section {
         rows: [...byMonth, { label: "All", cells: [requests, urgent], total: true }],
         summary: `${inWords(requests)} requests for support in this period${urgentShare === undefined ? "" : `, ${urgentShare}% of them urgent`}.`,
       },
-      overlapping("demand-by-need", "What help people asked for", "Help asked for", "Requests", NEEDS, under(all, "need"), "requests", "A request can ask for more than one kind of help, so these do not add up to the total."),
-      breakdown("demand-by-age", "Age of the person the support is for", "Age", "Requests", { ...AGE_BANDS, "not-given": "Not given" }, under(all, "age"), "requests"),
-      breakdown("demand-by-asker", "Who asked", "Who asked", "Requests", ASKERS, under(all, "asker"), "requests"),
-      breakdown("demand-by-service", "Self-referrals to each service", "Service", "Requests", serviceLabels, routesByService, "requests"),
+      overlapping(f.noise, "demand-by-need", "What help people asked for", "Help asked for", "Requests", NEEDS, under(all, "need"), "requests", "A request can ask for more than one kind of help, so these do not add up to the total."),
+      breakdown(f.noise, "demand-by-age", "Age of the person the support is for", "Age", "Requests", { ...AGE_BANDS, "not-given": "Not given" }, under(all, "age"), "requests"),
+      breakdown(f.noise, "demand-by-asker", "Who asked", "Who asked", "Requests", ASKERS, under(all, "asker"), "requests"),
+      breakdown(f.noise, "demand-by-service", "Self-referrals to each service", "Service", "Requests", serviceLabels, routesByService, "requests"),
     ],
   };
 }
@@ -141,9 +143,9 @@ const days = (n: number | undefined): Cell => (n === undefined ? { text: "Too fe
 function access(f: Figures): Section {
   const times: Row[] = f.services.map((s) => {
     const c = overMonths(f.access.get(s.id), f.months);
-    const reached = publishDays(daysOf(c, "reachedDays"));
-    const started = publishDays(daysOf(c, "startedDays"));
-    return { label: s.name, cells: [publishCount(c.routes ?? 0), days(reached.median), days(reached.p90), days(started.median), days(started.p90)] };
+    const reached = publishDays(daysOf(c, "reachedDays"), f.noise);
+    const started = publishDays(daysOf(c, "startedDays"), f.noise);
+    return { label: s.name, cells: [publishCount(c.routes ?? 0, f.noise), days(reached.median), days(reached.p90), days(started.median), days(started.p90)] };
   });
   const now: Row[] = f.services.map((s) => {
     const w = f.now.get(s.id) ?? { open: [], checkIns: [] };
@@ -156,7 +158,7 @@ function access(f: Figures): Section {
     // The longest wait is one person's: whole weeks since the week they asked, and only when at least 5 are waiting.
     const longest: Cell =
       oldest && notStarted >= 5 ? { value: Math.round((Date.parse(thisWeek) - Date.parse(oldest)) / (7 * DAY_MS)) } : { text: notStarted ? "Too few to show" : "Nobody waiting" };
-    return { label: s.name, cells: [publishCount(waitingList), publishCount(notStarted), longest, publishCount(overdue)] };
+    return { label: s.name, cells: [publishCount(waitingList, f.noise), publishCount(notStarted, f.noise), longest, publishCount(overdue, f.noise)] };
   });
   const all = sum(f.services.map((s) => overMonths(f.access.get(s.id), f.months)));
   const waitingNow = f.services.reduce((n, s) => n + (f.now.get(s.id)?.open.reduce((m, d) => m + d.routes, 0) ?? 0), 0);
@@ -182,11 +184,12 @@ function access(f: Figures): Section {
         rowHeader: "Service",
         columns: ["On the waiting list", "Waiting for support to start", "Longest wait (weeks)", "Check-ins overdue"],
         rows: now,
-        summary: `Right now, ${inWords(publishCount(waitingNow))} people are waiting for support to start.`,
+        summary: `Right now, ${inWords(publishCount(waitingNow, f.noise))} people are waiting for support to start.`,
         note: "Today's figures, whatever period is chosen, counted by the week: the longest wait is in whole weeks since the week they asked, and a check-in counts as overdue once the week it was due has ended without anyone being in touch.",
       },
-      breakdown("access-declines", "Why services could not help", "Reason", "Declined", { ...DECLINE_REASONS, "not-given": "Not given" }, under(all, "declined"), "declines"),
+      breakdown(f.noise, "access-declines", "Why services could not help", "Reason", "Declined", { ...DECLINE_REASONS, "not-given": "Not given" }, under(all, "declined"), "declines"),
       breakdown(
+        f.noise,
         "access-signposts",
         "Where people were sent instead",
         "Signposted to",
@@ -195,7 +198,7 @@ function access(f: Figures): Section {
         signposts,
         "signposts",
       ),
-      breakdown("access-outcomes", "How support ended", "Outcome", "Closed", { ...CLOSE_OUTCOMES, "not-given": "Not given" }, under(all, "closed"), "closed requests"),
+      breakdown(f.noise, "access-outcomes", "How support ended", "Outcome", "Closed", { ...CLOSE_OUTCOMES, "not-given": "Not given" }, under(all, "closed"), "closed requests"),
     ],
   };
 }
@@ -205,7 +208,7 @@ function gaps(f: Figures): Section {
   const active = f.services.filter((s) => s.status === "active");
   const rows: Row[] = [];
   const add = (what: string, asked: number, offering: number) => {
-    if (asked > 0) rows.push({ label: what, cells: [publishCount(asked), { value: offering }] });
+    if (asked > 0) rows.push({ label: what, cells: [publishCount(asked, f.noise), { value: offering }] });
   };
   for (const [code, words] of Object.entries(NEEDS)) add(`Help: ${words}`, all[`need.${code}`] ?? 0, active.filter((s) => s.needs.includes(code as never)).length);
   for (const [code, words] of Object.entries(WORKER_GENDERS)) add(`A worker who is ${words.toLowerCase()}`, all[`worker.${code}`] ?? 0, active.filter((s) => s.workerGenders.includes(code as never)).length);
@@ -262,8 +265,8 @@ function equity(f: Figures): Section {
     askedBy["not-answered"] = Math.max(0, (asked.requests ?? 0) - Object.values(askedBy).reduce((a, b) => a + b, 0));
     fedBy["not-answered"] = Math.max(0, (fed.pieces ?? 0) - Object.values(fedBy).reduce((a, b) => a + b, 0));
     const labels = { ...answers, "not-answered": "Did not answer" };
-    const a = publishBreakdown(Object.fromEntries(Object.keys(labels).map((c) => [c, askedBy[c] ?? 0])));
-    const b = publishBreakdown(Object.fromEntries(Object.keys(labels).map((c) => [c, fedBy[c] ?? 0])));
+    const a = publishBreakdown(Object.fromEntries(Object.keys(labels).map((c) => [c, askedBy[c] ?? 0])), f.noise);
+    const b = publishBreakdown(Object.fromEntries(Object.keys(labels).map((c) => [c, fedBy[c] ?? 0])), f.noise);
     const share = (p: Published, whole: Published): Cell => {
       const s = shareOf(p, whole);
       return s === undefined ? { text: "–" } : { text: `${s}%` };
@@ -288,10 +291,10 @@ function voice(f: Figures): Section {
     const c = overMonths(f.feedbackService.get(s.id), f.months);
     return {
       label: s.name,
-      cells: [publishCount(c.pieces ?? 0), ...statements.map((st) => meanCell(under(c, `score.${st}`)))],
+      cells: [publishCount(c.pieces ?? 0, f.noise), ...statements.map((st) => meanCell(under(c, `score.${st}`)))],
     };
   });
-  const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [publishCount(sum(f.services.map((s) => f.feedbackService.get(s.id)?.get(m))).pieces ?? 0)] }));
+  const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [publishCount(sum(f.services.map((s) => f.feedbackService.get(s.id)?.get(m))).pieces ?? 0, f.noise)] }));
   // Whole quarters only, as everywhere else: the months of each of the four.
   const quarters = [0, 3, 6, 9].map((i) => f.trendMonths.slice(i, i + 3));
   const trend: Row[] = f.services.map((s) => ({

@@ -8,6 +8,7 @@ import { periodMonths, type Period } from "../domain/disclosure";
 import { buildInsights, type Figures } from "../domain/insights";
 import { decide, type Actor } from "../domain/policy";
 import type { StaffActing } from "../domain/staff";
+import { countNoise } from "../security/count-noise";
 import type { ResponsesFeature } from "./responses";
 
 type Deps = {
@@ -18,6 +19,8 @@ type Deps = {
   responses: ResponsesFeature;
   now: () => number;
   record: (action: AuditAction, source: Source, details: { actorId: string; record: string }) => Promise<void>;
+  /** The key the published counts' noise is made with (disclosure.ts rule 7). */
+  hashKey: Buffer;
 };
 
 /** How many approved quotes and group reports insights show beside the figures: the newest. */
@@ -28,7 +31,7 @@ const NEWEST = 5;
  * from figures kept up as events happen. A commissioner reads their own area; admins any area.
  * Nothing here reads a request, a route or an equality answer of one person.
  */
-export function insightsFeature({ insights, directory, feedback, groups, responses, now, record }: Deps) {
+export function insightsFeature({ insights, directory, feedback, groups, responses, now, record, hashKey }: Deps) {
   /** The areas this actor may read insights for: a commissioner's own, every area for an admin. */
   async function areasFor(actor: Actor): Promise<string[]> {
     // Refused outright (403) only for a role that never reads insights; the area is checked next.
@@ -71,6 +74,7 @@ export function insightsFeature({ insights, directory, feedback, groups, respons
         services,
         names: new Map([...services, ...others.values()].map((s) => [s.id, s.name])),
         today: new Date(now()).toISOString().slice(0, 10),
+        noise: countNoise(hashKey, areaId!),
       };
       const [quotes, reports, unanswered] = await Promise.all([
         feedback.approved({ areaId: areaId! }, { limit: NEWEST }),

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { periodMonths } from "../../functions/domain/disclosure";
+import { periodMonths, publishCount } from "../../functions/domain/disclosure";
 import { quarterName } from "../../functions/domain/insights";
 import type { Insights } from "../../functions/features/insights";
+import { countNoise } from "../../functions/security/count-noise";
 import { aRequest, HARBOUR_YOUNG_PEOPLE, newKey } from "../support/requests";
 import { createStaff, startSession } from "../support/staff";
 import { staffApp } from "../support/staff-api";
@@ -21,9 +22,14 @@ let month: string;
 const insightsOf = async (token: string, query = "") => env.call("GET", `/api/staff/insights?period=quarter&month=${month}${query}`, { token });
 const table = (insights: Insights, id: string) => insights.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
 const row = (insights: Insights, id: string, label: string) => table(insights, id).rows.find((r) => r.label === label)!;
+/** A true count as this app publishes it for the area: rounded, with the area's noise from the app's own key. */
+const published = (n: number) => publishCount(n, countNoise(env.hashKey, AREA));
+
+/** A key whose noise moves 12 up, so rounding alone (10) and rounding with noise (15) differ here. */
+const KEY = Array.from({ length: 256 }, (_, i) => Buffer.alloc(32, i)).find((key) => countNoise(key, AREA)(12) > 0)!;
 
 beforeAll(async () => {
-  env = await staffApp({ limits: { requests: { bucket: "ask", limit: 1000, windowSeconds: 60 } } });
+  env = await staffApp({ limits: { requests: { bucket: "ask", limit: 1000, windowSeconds: 60 } }, hashKey: KEY });
   month = new Date(env.clock.now).toISOString().slice(0, 7);
   commissioner = await startSession(env.db, (await createStaff(env.db, [{ role: "commissioner", areaId: AREA }])).account.id);
   // Twelve requests from the area: eight for someone to talk to, three urgent, one from a boy.
@@ -41,15 +47,16 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("insights", () => {
-  it("count requests as they arrive, rounded to 5, and hide anything from 1 to 4", async () => {
+  it("count requests as they arrive, with the area's noise, rounded to 5, and hide anything from 1 to 4", async () => {
     const res = await insightsOf(commissioner);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const insights = res.json as Insights;
     expect(insights.area.id).toBe(AREA);
     const all = row(insights, "demand-by-month", "All");
-    expect(all.cells).toEqual([{ value: 10 }, { suppressed: true }]);
+    expect(all.cells).toEqual([published(12), { suppressed: true }]);
+    expect(all.cells[0]).toEqual({ value: 15 }); // 12 with this key's noise: rounding alone would say 10
     const needs = table(insights, "demand-by-need").rows;
-    expect(needs.find((r) => r.label === "Someone to talk to")!.cells).toEqual([{ value: 10 }]);
+    expect(needs.find((r) => r.label === "Someone to talk to")!.cells).toEqual([published(8)]);
     expect(needs.find((r) => r.label.startsWith("Therapy"))!.cells).toEqual([{ suppressed: true }]);
     // Nowhere does a count of people from 1 to 4 appear as a number (days, weeks and numbers of services are not counts of people).
     const notPeople = ["access-times", "access-now", "gaps-unmet"];
@@ -59,7 +66,7 @@ describe("insights", () => {
 
   it("count who asks by the age given in the request, since /ask/ does not ask it twice", async () => {
     const insights = (await insightsOf(commissioner)).json as Insights;
-    expect(row(insights, "equity-ageBand", "14 or 15").cells[0]).toEqual({ value: 10 });
+    expect(row(insights, "equity-ageBand", "14 or 15").cells[0]).toEqual(published(12));
     expect(row(insights, "equity-ageBand", "Did not answer").cells[0]).toEqual({ value: 0 });
     expect(row(insights, "equity-gender", "Boy or man").cells[0]).toEqual({ suppressed: true });
   });
@@ -85,8 +92,8 @@ describe("insights", () => {
     }
     const insights = (await insightsOf(commissioner)).json as Insights;
     const now = row(insights, "access-now", HARBOUR_YOUNG_PEOPLE.name);
-    expect(now.cells[0]).toEqual({ value: 5 });
-    expect(now.cells[1]).toEqual({ value: 10 });
+    expect(now.cells[0]).toEqual(published(6));
+    expect(now.cells[1]).toEqual(published(12));
   });
 
   it("are for the area's commissioners and admins only", async () => {

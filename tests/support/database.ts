@@ -17,12 +17,12 @@ export async function freshDatabase(): Promise<Database> {
 }
 
 /** The app over a database as tests run it: logs and emails kept in memory, a clock they can move. */
-export function testApp(db: Database, clock?: { now: number }, limits?: AppDeps["limits"], publicOrigin = "http://localhost", originSecret?: string) {
+export function testApp(db: Database, clock?: { now: number }, limits?: AppDeps["limits"], publicOrigin = "http://localhost", originSecret?: string, hashKey: Buffer = randomBytes(32)) {
   const logger = memoryLogger();
   const outbox = memoryOutbox();
   const fieldCipher = rawAesFieldCipher(randomBytes(32));
-  const app = createApp({ db, logger, mailer: outbox, hashKey: randomBytes(32), fieldCipher, now: clock ? () => clock.now : undefined, limits, publicOrigin, originSecret });
-  return { app, logger, outbox, fieldCipher };
+  const app = createApp({ db, logger, mailer: outbox, hashKey, fieldCipher, now: clock ? () => clock.now : undefined, limits, publicOrigin, originSecret });
+  return { app, logger, outbox, fieldCipher, hashKey };
 }
 
 /** A fresh table with the example directory, and the app over it. */

@@ -14,12 +14,12 @@ export const ORIGIN = "http://localhost";
  * With `originSecret`, the app is set up as deployed behind CloudFront, and `call` adds the
  * secret to every request as CloudFront does (unless `headers` says otherwise).
  */
-export async function staffApp(options: { limits?: AppDeps["limits"]; publicOrigin?: string; originSecret?: string } = {}) {
+export async function staffApp(options: { limits?: AppDeps["limits"]; publicOrigin?: string; originSecret?: string; hashKey?: Buffer } = {}) {
   const db = await freshDatabase();
   await seedExampleDirectory(directoryRepository(db));
   const clock = { now: Date.now() };
   const publicOrigin = options.publicOrigin ?? ORIGIN;
-  const { app, logger, outbox, fieldCipher } = testApp(db, clock, options.limits, publicOrigin, options.originSecret);
+  const { app, logger, outbox, fieldCipher, hashKey } = testApp(db, clock, options.limits, publicOrigin, options.originSecret, options.hashKey);
   const originSecret = options.originSecret;
   const cookieName = siteOrigin(publicOrigin).local ? LOCAL_SESSION_COOKIE : `__Host-${LOCAL_SESSION_COOKIE}`;
 
@@ -50,5 +50,5 @@ export async function staffApp(options: { limits?: AppDeps["limits"]; publicOrig
   /** The session token a response set, if any. */
   const tokenFrom = (setCookie: string) => /onedoor_staff=([^;]+)/.exec(setCookie)?.[1];
 
-  return { db, app, clock, logger, outbox, fieldCipher, call, tokenFrom };
+  return { db, app, clock, logger, outbox, fieldCipher, hashKey, call, tokenFrom };
 }
