@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { createDatabase, type Database } from "../functions/db/client";
 import { directoryRepository } from "../functions/db/directory";
+import type { Service } from "../functions/domain/directory";
 import { feedbackRepository } from "../functions/db/feedback";
 import { groupRepository } from "../functions/db/groups";
 import { insightsRepository, type ReadMeter } from "../functions/db/insights";
@@ -12,7 +13,7 @@ import { ensureTable } from "../functions/db/table";
 import { voiceRepository } from "../functions/db/voice";
 import { areaCountersOf, serviceCountersOf } from "../functions/domain/feedback";
 import type { Route } from "../functions/domain/route";
-import { factsOf, factsTally, routeTally, type Tally } from "../functions/domain/request-stats";
+import { changeTally, combine, factsOf, factsTally, routeTally, type Tally } from "../functions/domain/request-stats";
 import { isUrgent } from "../functions/domain/support-request";
 import { takesRequests } from "../functions/domain/takes-requests";
 import { insightsFeature } from "../functions/features/insights";
@@ -74,14 +75,14 @@ async function writeHistory(db: Database, count: number, months: number, now: nu
     const answers = exampleAnswers(random, services, AREA);
     const reference = `BENCH${String(i).padStart(7, "0")}`;
     const urgent = isUrgent(answers);
-    const tallies: Tally[] = [...factsTally(factsOf({ ...answers, reference, createdAt, urgent }))];
-    for (const service of services.filter((s) => answers.serviceIds.includes(s.id))) {
-      const received: Route = {
-        reference, serviceId: service.id, organisationId: service.organisationId, status: "received", urgent, createdAt, updatedAt: createdAt, version: 1,
-        asker: answers.asker, ageBand: answers.ageBand, areaId: AREA, needs: answers.needs, possibleDuplicateOf: [],
-      };
-      const final = changesUntil(random, received, service, now).at(-1)?.after ?? received;
-      tallies.push(...routeTally(final));
+    const received = services.filter((s) => answers.serviceIds.includes(s.id)).map((service): [Service, Route] => [service, {
+      reference, serviceId: service.id, organisationId: service.organisationId, status: "received", urgent, createdAt, updatedAt: createdAt, version: 1,
+      asker: answers.asker, ageBand: answers.ageBand, areaId: AREA, needs: answers.needs, possibleDuplicateOf: [],
+    }]);
+    // Each event's tallies as the live code writes them, one transaction each: asking, then every change.
+    const tallies: Tally[] = combine(factsTally(factsOf({ ...answers, reference, createdAt, urgent })), ...received.map(([, route]) => routeTally(route)));
+    for (const [service, route] of received) {
+      for (const change of changesUntil(random, route, service, now)) tallies.push(...changeTally([change]));
       if (random() < 0.25 && Date.parse(createdAt) + 30 * DAY_MS < now) {
         const month = new Date(Math.min(Date.parse(createdAt) + 45 * DAY_MS, now)).toISOString().slice(0, 7);
         const score = () => (1 + Math.floor(random() * 5)) as 1 | 2 | 3 | 4 | 5;
@@ -92,7 +93,10 @@ async function writeHistory(db: Database, count: number, months: number, now: nu
     }
     for (const t of tallies) addInto(sum, keys.requestStats(t.cell), t.counters);
   }
-  const writes = [...sum.values()].map((v) => ({ key: v.key, counters: Object.fromEntries(Object.entries(v.counters).filter(([, n]) => n !== 0)) })).filter((v) => Object.keys(v.counters).length);
+  // A counter that came back to 0 is still there, as in the live table (ADD never removes one),
+  // but a waiting-now week that has emptied is gone, as the daily sweep leaves it (functions/sweep.ts).
+  const waitingNow = (key: Record<string, string>) => key.pk!.startsWith(keys.waitingNowOfService("").pk);
+  const writes = [...sum.values()].filter((v) => !waitingNow(v.key) || Object.values(v.counters).some((n) => n !== 0));
   await mapLimit(writes, 16, (w) => db.doc.send(new UpdateCommand(addCounters(db.tableName, w.key, w.counters))));
   return { items: writes.length, writeMs: performance.now() - started };
 }
@@ -155,19 +159,25 @@ export function reportInsights(r: InsightsBenchResult, log: (line: string) => vo
   log("  Read units are what DynamoDB Local reports for the figures' Queries (the directory reads beside them are the same at every size).");
   const [small, large] = [r.sides[0]!, r.sides.at(-1)!];
   const n = (s: Side) => s.requests.toLocaleString("en-GB");
-  const saturated = r.sides.length > 2 && r.sides.at(-2)!.meter.units === large.meter.units;
-  return [
+  const units = (s: Side) => s.meter.units.toFixed(1);
+  const lines: BudgetLine[] = [
     { name: `insights p95, ${n(large)} vs ${n(small)} requests`, budget: `ratio ≤ ${P95_RATIO_BUDGET}`, measured: r.ratio.toFixed(2), within: r.ratio <= P95_RATIO_BUDGET },
     { name: `insights queries, ${n(large)} vs ${n(small)} requests`, budget: "equal", measured: `${large.meter.queries} vs ${small.meter.queries}`, within: small.meter.queries === large.meter.queries },
     {
       name: `insights read units, ${n(large)} vs ${n(small)} requests`,
-      budget: "equal",
-      measured: `${large.meter.units.toFixed(1)} vs ${small.meter.units.toFixed(1)}`,
-      within: small.meter.units === large.meter.units,
+      budget: "no more for the quiet area",
+      measured: `${units(large)} vs ${units(small)}`,
+      within: small.meter.units <= large.meter.units,
       note:
         small.meter.units === large.meter.units
           ? undefined
-          : `the same items are read, but a quiet area has not yet met every answer, outcome and week its counters can hold, so its items are smaller; they stop growing once it has${saturated ? ` (already equal at ${n(r.sides.at(-2)!)}: ${r.sides.at(-2)!.meter.units.toFixed(1)} units)` : ""}`,
+          : "read units are per 4 KB of items: a quiet area's items hold fewer of the counters there are, and fewer of its weeks have someone waiting, so it reads less. Equal would need every item padded to the busiest shape and every emptied week kept, which grows with time",
     },
   ];
+  // Where the reads stop growing: the two largest sizes, both past every answer and week.
+  if (r.sides.length > 2) {
+    const middle = r.sides.at(-2)!;
+    lines.push({ name: `insights read units, ${n(large)} vs ${n(middle)} requests`, budget: "equal (no growth)", measured: `${units(large)} vs ${units(middle)}`, within: large.meter.units === middle.meter.units });
+  }
+  return lines;
 }
