@@ -20,18 +20,22 @@
  *    every published number is 0, a multiple of 5 or hidden, so no subtraction of published
  *    numbers lands on 1 to 4, and a hidden cell stays uncertain across at least two of 1 to 4.
  *
- * 3. Secondary suppression, on top of rounding. A breakdown with a published total (a list of
- *    categories and a total, or the months of a quarter and the quarter) with any cell hidden
- *    for being small gets one more hidden: the LAST cell still shown, whatever its value, 0
- *    included. A cell hidden this way is labelled "not shown" (it is 0 or 5 or more, and nobody
- *    can bound it from above), and the choice depends only on which cells are hidden for being
- *    small, which the breakdown shows anyway: choosing the smallest cell, as this module first
+ * 3. Secondary suppression, on top of rounding. Counts that add up to a published total make a
+ *    line (a list of categories and a total, or the months of a quarter and the quarter). A line
+ *    with a shown total and any cell hidden for being small, or just one hidden cell, gets one
+ *    more hidden: the LAST cell still shown, whatever its value, 0 included. A cell hidden this way is labelled "not shown" (it is 0 or
+ *    5 or more, and nobody can bound it from above), and the choice depends only on which cells
+ *    are hidden, which the line shows anyway: choosing the smallest cell, as this module first
  *    did, told an attacker that the hidden one was at most the others, and a 0 was never chosen,
  *    so "not shown" meant 5 or more and the total could still pin the small ones. If nothing is
  *    left to hide, the total is hidden. Under a small total (1 to 4, hidden) every cell is shown
  *    as "fewer than 5", 0s too (0 is fewer than 5): otherwise four of "fewer than 5" under a total
- *    of at most 4 could only be four 1s. Insights publish breakdowns and single counts only, no
- *    tables with totals both ways.
+ *    of at most 4 could only be four 1s. A page's counts are published together, each under a
+ *    key of what it counts and over which months, so a count in several tables (the quarter's
+ *    requests are the total of its months, of the ages and of who asked) is one entry: hidden
+ *    in one, it is hidden in all, and the lines it is in are protected again until nothing
+ *    changes. A cell that can only be 0 (nobody is asked it) is left out of its line, since
+ *    hiding it would hide nothing.
  *
  * 4. Shares (percentages) are worked out only from published numbers, never from true counts:
  *    published part over published whole, to the whole percent, and no share at all when either
@@ -39,25 +43,30 @@
  *
  * 5. Times (days from a request to first contact, or to support starting) come from a
  *    histogram of days, kept in bands (request-stats.ts DAY_BANDS: a day is counted under the
- *    last day of its band, so a time reads "within N days"). The median is published only when at least 5 people are counted,
- *    the 90th percentile only when at least 10; the number of people follows the count rules.
+ *    last day of its band, so a time reads "within N days"). The median is published only when
+ *    at least 5 people are counted, the 90th percentile only when at least 10. How many people
+ *    is published as a count, with the others.
  *    Percentile p is the smallest day d for which the people counted up to and including d
  *    reach ceil(p × total).
  *
  * 6. Periods are fixed, not chosen freely: whole calendar months, calendar quarters and the 12
  *    months ending with a month. Periods that can be shifted a day at a time would let anyone
  *    difference two nearly equal windows; fixed ones only ever overlap in whole months, and
- *    that is what rounding and noise are there to absorb. This module gives the months of each period
- *    (`periodMonths`); which periods are offered is decided where insights are served.
+ *    that is what rounding and noise are there to absorb. This module gives the months of each
+ *    period (`periodMonths`); which periods are offered is decided where insights are served.
  *
- * 7. The change added before rounding is noise, as in the ONS's cell-key method, but keyed on the
- *    count rather than on the people in it: for one area, each true count always gets the same
- *    change, from a keyed hash of the area and the count under a secret no commissioner sees
- *    (security/count-noise.ts). So the same count published twice (on the page and in the CSV,
- *    in two tables, in a quarter and the year around it, today and tomorrow if nobody new has
- *    asked) reads the same both times, and asking again cannot average the noise away. Nothing
- *    is kept per person for it. What it costs: two cells of one area published differently have
- *    different true counts, which the bands of 5 mostly say anyway.
+ * 7. The change added before rounding is noise, as in the ONS's cell-key method, but keyed on
+ *    what is counted rather than on the people in it: each count gets its change from a keyed
+ *    hash of the area, the count's key (what it counts, over which months) and the true count,
+ *    under a secret no commissioner sees (security/count-noise.ts). So the same count published
+ *    twice (on the page and in the CSV, in two tables, in a quarter and in the year around it,
+ *    today and tomorrow if nobody new has asked) reads the same both times, and looking again
+ *    cannot average the noise away; and knowing one count's change (from figures of one's own)
+ *    says nothing of another's. Nothing is kept per person for it.
+ *
+ *    What it does not stop: someone who can add requests at will and watch one count could
+ *    learn it by averaging what each new number shows. Such requests reach real services, the
+ *    public form is rate-limited, and every reading of insights is audited.
  *
  *    Rounding alone, rules 1 to 6, left small cells that could be pinned, found by the exhaustive
  *    attacks in tests/unit/disclosure.test.ts: when a total's band and a shown cell's band left
@@ -66,8 +75,9 @@
  *    left, could give the month that came; a month on its own beside its quarter could be
  *    pinned. With the noise, the attacks find none. The attacker in them knows every rule here
  *    and only not the secret, so tries every change, and a leak under any one secret fails the
- *    test. A change of at most 2 was not enough: three needs of 4 under the same 12 requests as
- *    two ages of 6 (both shown as 10, so each at least 6) still said all three were 4.
+ *    test; each attack is also run without noise, and finds what rounding alone leaves. A change
+ *    of at most 2 was not enough: three breakdowns of 4 under 12 requests, beside two ages of 6
+ *    (both shown as 10, so each at least 6), still said all three were 4.
  *
  * Everything here is pure: no I/O and no dependencies. The noise comes in as a function.
  */
@@ -87,74 +97,89 @@ export const FEWEST_FOR_P90 = 10;
  */
 export type Published = { value: number } | { suppressed: true; secondary?: true };
 
-const HIDDEN_SMALL: Published = Object.freeze({ suppressed: true }) as Published;
-
 function checkCount(n: number, what = "A count"): void {
   if (!Number.isInteger(n) || n < 0) throw new Error(`${what} must be a whole number, 0 or more (got ${n}).`);
 }
 
 /**
- * The secret change for a true count (rule 7): a whole number from -MAX_NOISE to MAX_NOISE, the
- * same every time for the same count in the same area.
+ * The secret change for a count (rule 7): a whole number from -MAX_NOISE to MAX_NOISE, the same
+ * every time for the same true count under the same key (what it counts, and over which months).
  */
-export type Noise = (count: number) => number;
+export type Noise = (key: string, count: number) => number;
 /** The largest change noise adds to or takes from a count before it is rounded. */
 export const MAX_NOISE = 3;
-
-function checkedNoise(noise: Noise, n: number): number {
-  const change = noise(n);
-  if (!Number.isInteger(change) || Math.abs(change) > MAX_NOISE) throw new Error(`Noise must be a whole number from -${MAX_NOISE} to ${MAX_NOISE} (got ${change}).`);
-  return change;
-}
 
 /** Rounds to the nearest multiple of 5, half way rounding up. */
 const roundToFive = (n: number) => Math.floor(n / ROUNDED_TO + 0.5) * ROUNDED_TO;
 
 /**
- * A single true count as published: 0 stays 0, 1 to 4 is hidden, anything else has its noise
- * added and is rounded to the nearest 5, and is never shown as less than 5 (5 less 3 would
- * round to 0, and 0 means nobody).
+ * A single true count as published, before secondary suppression: 0 stays 0, 1 to 4 is hidden,
+ * anything else has its noise added and is rounded to the nearest 5, and is never shown as less
+ * than 5 (5 less 3 would round to 0, and 0 means nobody).
  */
-export function publishCount(n: number, noise: Noise): Published {
-  checkCount(n);
+export function publishCount(key: string, n: number, noise: Noise): Published {
+  checkCount(n, `The count "${key}"`);
   if (n === 0) return { value: 0 };
   if (n < FEWEST_SHOWN) return { suppressed: true };
-  return { value: Math.max(FEWEST_SHOWN, roundToFive(n + checkedNoise(noise, n))) };
+  const change = noise(key, n);
+  if (!Number.isInteger(change) || Math.abs(change) > MAX_NOISE) throw new Error(`Noise must be a whole number from -${MAX_NOISE} to ${MAX_NOISE} (got ${change}).`);
+  return { value: Math.max(FEWEST_SHOWN, roundToFive(n + change)) };
 }
 
 /** "fewer than 5", "not shown" (hidden to protect another cell) or the number, e.g. "15". */
 export const inWords = (p: Published): string =>
   "value" in p ? String(p.value) : p.secondary ? "not shown" : `fewer than ${FEWEST_SHOWN}`;
 
-/** The published value, or undefined when hidden. */
-export const shownValue = (p: Published): number | undefined => ("value" in p ? p.value : undefined);
-
 // ---- secondary suppression -------------------------------------------------------------------
 
 /**
- * A one-dimensional breakdown (categories and their total) as published: each count and the
- * total by the count rules, the total worked out from its own true value, then secondary
- * suppression (rule 3). Under a small total, every cell is "fewer than 5", 0s too. Under a shown
- * total, a breakdown with any cell hidden for being small gets one more hidden as "not shown":
- * the last cell still shown, else the total. Which one depends only on which cells are hidden for
- * being small, which the breakdown shows anyway, never on values.
+ * Counts that add up to a total, each named by its key: a breakdown (categories and their
+ * total), or the months of a quarter and the quarter. One count can be in several lines: the
+ * requests of a quarter are the total of the months, of the ages and of who asked.
  */
-export function publishBreakdown(counts: Record<string, number>, noise: Noise): { cells: Record<string, Published>; total: Published } {
-  const keys = Object.keys(counts);
-  for (const key of keys) checkCount(counts[key]!, `The count for "${key}"`);
-  const cells = keys.map((key) => publishCount(counts[key]!, noise));
-  let total = publishCount(keys.reduce((sum, key) => sum + counts[key]!, 0), noise);
-  const hidden = (p: Published) => !("value" in p);
-  if (hidden(total)) {
-    // Four of "fewer than 5" and a 0 under a total of at most 4 could only be four 1s.
-    cells.fill(HIDDEN_SMALL);
-  } else if (cells.some(hidden)) {
-    const notShown: Published = { suppressed: true, secondary: true };
-    const last = cells.findLastIndex((cell) => !hidden(cell));
-    if (last === -1) total = notShown;
-    else cells[last] = notShown;
+export type Line = { cells: string[]; total: string };
+
+const isHidden = (p: Published) => !("value" in p);
+const isSecondary = (p: Published) => "suppressed" in p && p.secondary === true;
+
+/**
+ * Every count of a page published together (rules 1 to 3 and 7): each by the count rules, with
+ * its noise, then secondary suppression over every line until nothing changes. Because a count
+ * is one entry however many tables show it, hiding it in one line hides it in all, and nobody
+ * can read a cell hidden in one table from another. In a line with a small total (hidden, 1 to
+ * 4), every cell is "fewer than 5", 0s too. In a line with a shown total, exactly one hidden
+ * cell, or hidden cells of which none was hidden to protect another, get one more hidden as
+ * "not shown": the line's last cell still shown, else its total. Which one depends only on
+ * which cells are hidden, which the page shows anyway, never on their values.
+ */
+export function publishCounts(counts: ReadonlyMap<string, number>, lines: readonly Line[], noise: Noise): Map<string, Published> {
+  const published = new Map([...counts].map(([key, n]) => [key, publishCount(key, n, noise)]));
+  const of = (key: string) => {
+    const p = published.get(key);
+    if (!p) throw new Error(`A line names the count "${key}", which is not one of the counts.`);
+    return p;
+  };
+  const notShown: Published = { suppressed: true, secondary: true };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const line of lines) {
+      const total = of(line.total);
+      if (isHidden(total) && !isSecondary(total)) {
+        // Four of "fewer than 5" and a 0 under a total of at most 4 could only be four 1s.
+        const shown = line.cells.filter((key) => !isHidden(of(key)));
+        for (const key of shown) published.set(key, { suppressed: true });
+        if (shown.length) changed = true;
+        continue;
+      }
+      if (isHidden(total)) continue;
+      const hidden = line.cells.filter((key) => isHidden(of(key)));
+      if (hidden.length === 0 || (hidden.length > 1 && hidden.some((key) => isSecondary(of(key))))) continue;
+      published.set(line.cells.findLast((key) => !isHidden(of(key))) ?? line.total, notShown);
+      changed = true;
+    }
   }
-  return { cells: Object.fromEntries(keys.map((key, i) => [key, cells[i]!])), total };
+  return published;
 }
 
 /**
@@ -167,11 +192,11 @@ export function shareOf(part: Published, whole: Published): number | undefined {
 }
 
 /**
- * Days from a histogram (whole days → how many people) as published: how many people, by the
- * count rules; the median only when at least 5 are counted; the 90th percentile only when at
- * least 10.
+ * Days from a histogram (whole days → how many people) as published: the median only when at
+ * least 5 are counted, the 90th percentile only when at least 10. How many were counted is a
+ * count like any other, published with the rest.
  */
-export function publishDays(histogram: Record<number, number>, noise: Noise): { count: Published; median?: number; p90?: number } {
+export function publishDays(histogram: Record<number, number>): { median?: number; p90?: number } {
   const days = Object.entries(histogram).map(([day, n]) => {
     const d = Number(day);
     if (!Number.isInteger(d) || d < 0) throw new Error(`A number of days must be a whole number, 0 or more (got ${day}).`);
@@ -190,7 +215,7 @@ export function publishDays(histogram: Record<number, number>, noise: Noise): { 
     }
     throw new Error("unreachable: the rank is never more than the total");
   };
-  const result: { count: Published; median?: number; p90?: number } = { count: publishCount(total, noise) };
+  const result: { median?: number; p90?: number } = {};
   if (total >= FEWEST_FOR_MEDIAN) result.median = percentile(50);
   if (total >= FEWEST_FOR_P90) result.p90 = percentile(90);
   return result;

@@ -1,5 +1,5 @@
 import type { Service } from "./directory";
-import { inWords, periodMonths, publishBreakdown, publishCount, publishDays, shareOf, type Noise, type Published } from "./disclosure";
+import { inWords, periodMonths, publishCounts, publishDays, shareOf, type Line, type Noise, type Published } from "./disclosure";
 import { EQUALITY_ANSWERS, type EqualityQuestion } from "./equality-labels";
 import { OUTCOME_STATEMENTS } from "./feedback-labels";
 import { CLOSE_OUTCOMES, DECLINE_REASONS } from "./route-labels";
@@ -11,6 +11,12 @@ import { LANGUAGES, NEEDS, WORKER_GENDERS } from "./vocabulary";
  * What a commissioner reads at /staff/insights/ (J8), built from the figures kept as events
  * happen (request-stats.ts, feedback.ts) and published only through disclosure.ts. Every table
  * has a one-sentence summary, and the page and the CSV show the same cells.
+ *
+ * Every count of people is named by a key of what it counts and over which months
+ * (`need.therapy@2026-10..2026-12`), and the page's counts are published all together: one count
+ * shown in two tables (a service's requests, the quarter's requests, the boys who asked) is one
+ * entry, hidden in both or shown the same in both, and its noise is the same wherever and
+ * whenever it is shown.
  */
 
 export type Cell = Published | { text: string };
@@ -90,31 +96,75 @@ function largest(rows: Row[], what: string): string {
   return `The most was ${top.label} (about ${(top.cells[0] as { value: number }).value}).`;
 }
 
-/** A one-column breakdown that adds up to its total: secondary suppression protects its small cells. */
-function breakdown(noise: Noise, id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, counts: Record<string, number>, what: string): Table {
-  const codes = [...new Set([...Object.keys(labels), ...Object.keys(counts)])].filter((c) => (counts[c] ?? 0) > 0 || c in labels);
-  const published = publishBreakdown(Object.fromEntries(codes.map((c) => [c, counts[c] ?? 0])), noise);
-  const rows: Row[] = codes.map((c) => ({ label: label(labels, c), cells: [published.cells[c]!] }));
+/** The months a count covers, as its key says them: "2026-10..2026-12". */
+const over = (months: string[]) => `${months[0]}..${months.at(-1)}`;
+
+/**
+ * The counts of a page, each under its key, and the lines they add up in. buildInsights builds
+ * the page twice: first to learn every count and line, then with them all published together.
+ */
+type Counting = ReturnType<typeof counting>;
+
+function counting(published?: Map<string, Published>) {
+  const counts = new Map<string, number>();
+  const lines: Line[] = [];
+  function count(key: string, n: number): Published {
+    const had = counts.get(key);
+    if (had !== undefined && had !== n) throw new Error(`The count "${key}" is ${had} in one table and ${n} in another.`);
+    counts.set(key, n);
+    if (!published) return { suppressed: true }; // the first build is only for the keys
+    const p = published.get(key);
+    if (!p) throw new Error(`The count "${key}" was not there when the page's counts were published.`);
+    return p;
+  }
+  return {
+    counts,
+    lines,
+    count,
+    /** Counts that add up to a total (worked out from their true values), published as a line. */
+    breakdown(cells: [key: string, n: number][], totalKey: string): { cells: Published[]; total: Published } {
+      lines.push({ cells: cells.map(([key]) => key), total: totalKey });
+      return { cells: cells.map(([key, n]) => count(key, n)), total: count(totalKey, cells.reduce((t, [, n]) => t + n, 0)) };
+    },
+  };
+}
+
+/**
+ * A one-column breakdown that adds up to its total: each code's count is `<prefix>.<code>` over
+ * the period, and the total is `totalKey`, the same count wherever else it is shown.
+ */
+function breakdown(c: Counting, months: string[], id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, prefix: string, counts: Record<string, number>, totalKey: string, what: string): Table {
+  const codes = [...new Set([...Object.keys(labels), ...Object.keys(counts)])].filter((code) => (counts[code] ?? 0) > 0 || code in labels);
+  const published = c.breakdown(codes.map((code) => [`${prefix}.${code}@${over(months)}`, counts[code] ?? 0]), totalKey);
+  const rows: Row[] = codes.map((code, i) => ({ label: label(labels, code), cells: [published.cells[i]!] }));
   return { id, title, chart: "bars", rowHeader, columns: [column], rows: [...rows, { label: "All", cells: [published.total], total: true }], summary: largest(rows, what) };
 }
 
 /** A one-column list whose rows may overlap (a request can have several needs): each cell on its own. */
-function overlapping(noise: Noise, id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, counts: Record<string, number>, what: string, note: string): Table {
-  const rows: Row[] = Object.keys(labels).map((c) => ({ label: labels[c]!, cells: [publishCount(counts[c] ?? 0, noise)] }));
+function overlapping(c: Counting, months: string[], id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, prefix: string, counts: Record<string, number>, what: string, note: string): Table {
+  const rows: Row[] = Object.keys(labels).map((code) => ({ label: labels[code]!, cells: [c.count(`${prefix}.${code}@${over(months)}`, counts[code] ?? 0)] }));
   return { id, title, chart: "bars", rowHeader, columns: [column], rows, summary: largest(rows, what), note };
 }
 
-function demand(f: Figures): Section {
+/** "15 requests", "Fewer than 5 requests", or that the number is not shown. */
+function howMany(p: Published, what: string): string {
+  if ("value" in p) return `${p.value} ${what}`;
+  return p.secondary ? `The number of ${what} is not shown, so that a smaller number cannot be worked out` : `Fewer than 5 ${what}`;
+}
+
+function demand(f: Figures, c: Counting): Section {
   const all = overMonths(f.demand, f.months);
-  // The months add up to the quarter: each column is a breakdown, so a small month is protected
+  const period = over(f.months);
+  // The months add up to the quarter: each column is a line, so a small month is protected
   // from the quarter's total like any other small cell.
-  const perMonth = (counter: string) => publishBreakdown(Object.fromEntries(f.months.map((m) => [m, f.demand.get(m)?.[counter] ?? 0])), f.noise);
+  const perMonth = (counter: string) => c.breakdown(f.months.map((m) => [`${counter}@${over([m])}`, f.demand.get(m)?.[counter] ?? 0]), `${counter}@${period}`);
   const requestsByMonth = perMonth("requests");
   const urgentByMonth = perMonth("urgent");
-  const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [requestsByMonth.cells[m]!, urgentByMonth.cells[m]!] }));
+  const byMonth: Row[] = f.months.map((m, i) => ({ label: monthWords(m), cells: [requestsByMonth.cells[i]!, urgentByMonth.cells[i]!] }));
   const requests = requestsByMonth.total;
   const urgent = urgentByMonth.total;
   const urgentShare = shareOf(urgent, requests);
+  const requestsKey = `requests@${period}`;
   const routesByService = Object.fromEntries(f.services.map((s) => [s.id, overMonths(f.access.get(s.id), f.months).routes ?? 0]));
   const serviceLabels = Object.fromEntries(f.services.map((s) => [s.id, s.name]));
   return {
@@ -128,41 +178,53 @@ function demand(f: Figures): Section {
         rowHeader: "Month",
         columns: ["Requests", "Urgent (not safe now)"],
         rows: [...byMonth, { label: "All", cells: [requests, urgent], total: true }],
-        summary: `${inWords(requests)} requests for support in this period${urgentShare === undefined ? "" : `, ${urgentShare}% of them urgent`}.`,
+        summary: `${howMany(requests, "requests for support")} in this period${urgentShare === undefined ? "" : `, ${urgentShare}% of them urgent`}.`,
       },
-      overlapping(f.noise, "demand-by-need", "What help people asked for", "Help asked for", "Requests", NEEDS, under(all, "need"), "requests", "A request can ask for more than one kind of help, so these do not add up to the total."),
-      breakdown(f.noise, "demand-by-age", "Age of the person the support is for", "Age", "Requests", { ...AGE_BANDS, "not-given": "Not given" }, under(all, "age"), "requests"),
-      breakdown(f.noise, "demand-by-asker", "Who asked", "Who asked", "Requests", ASKERS, under(all, "asker"), "requests"),
-      breakdown(f.noise, "demand-by-service", "Self-referrals to each service", "Service", "Requests", serviceLabels, routesByService, "requests"),
+      overlapping(c, f.months, "demand-by-need", "What help people asked for", "Help asked for", "Requests", NEEDS, "need", under(all, "need"), "requests", "A request can ask for more than one kind of help, so these do not add up to the total."),
+      breakdown(c, f.months, "demand-by-age", "Age of the person the support is for", "Age", "Requests", { ...AGE_BANDS, "not-given": "Not given" }, "age", under(all, "age"), requestsKey, "requests"),
+      breakdown(c, f.months, "demand-by-asker", "Who asked", "Who asked", "Requests", ASKERS, "asker", under(all, "asker"), requestsKey, "requests"),
+      // A request can go to several services, so these add up to the routes, not the requests.
+      breakdown(c, f.months, "demand-by-service", "Self-referrals to each service", "Service", "Requests", serviceLabels, "routes", routesByService, `routes@${period}`, "requests"),
     ],
   };
 }
 
 const days = (n: number | undefined): Cell => (n === undefined ? { text: "Too few to show" } : { value: n });
 
-function access(f: Figures): Section {
+function access(f: Figures, c: Counting): Section {
+  const period = over(f.months);
   const times: Row[] = f.services.map((s) => {
-    const c = overMonths(f.access.get(s.id), f.months);
-    const reached = publishDays(daysOf(c, "reachedDays"), f.noise);
-    const started = publishDays(daysOf(c, "startedDays"), f.noise);
-    return { label: s.name, cells: [publishCount(c.routes ?? 0, f.noise), days(reached.median), days(reached.p90), days(started.median), days(started.p90)] };
+    const counters = overMonths(f.access.get(s.id), f.months);
+    const reached = publishDays(daysOf(counters, "reachedDays"));
+    const started = publishDays(daysOf(counters, "startedDays"));
+    // The same count as the service's row of "Self-referrals to each service".
+    return { label: s.name, cells: [c.count(`routes.${s.id}@${period}`, counters.routes ?? 0), days(reached.median), days(reached.p90), days(started.median), days(started.p90)] };
   });
-  const now: Row[] = f.services.map((s) => {
+  // Today's figures: their keys say "now", whatever period is chosen.
+  const thisWeek = weekOf(f.today);
+  const waiting = f.services.map((s) => {
     const w = f.now.get(s.id) ?? { open: [], checkIns: [] };
-    const notStarted = w.open.reduce((n, d) => n + d.routes, 0);
-    const waitingList = w.open.reduce((n, d) => n + d.waitingList, 0);
-    // Kept by week (request-stats.ts): a check-in is counted overdue once the week it fell due has ended.
-    const thisWeek = weekOf(f.today);
-    const overdue = w.checkIns.filter((d) => d.week < thisWeek).reduce((n, d) => n + d.due, 0);
-    const oldest = w.open.filter((d) => d.routes > 0).map((d) => d.week).sort()[0];
+    return {
+      service: s,
+      notStarted: w.open.reduce((n, d) => n + d.routes, 0),
+      waitingList: w.open.reduce((n, d) => n + d.waitingList, 0),
+      // Kept by week (request-stats.ts): a check-in is counted overdue once the week it fell due has ended.
+      overdue: w.checkIns.filter((d) => d.week < thisWeek).reduce((n, d) => n + d.due, 0),
+      oldest: w.open.filter((d) => d.routes > 0).map((d) => d.week).sort()[0],
+    };
+  });
+  // Everyone waiting now adds up to the summary's number: a line like any other.
+  const waitingNow = c.breakdown(waiting.map((w) => [`waiting.${w.service.id}@now`, w.notStarted]), "waiting@now");
+  const now: Row[] = waiting.map((w, i) => {
     // The longest wait is one person's: whole weeks since the week they asked, and only when at least 5 are waiting.
     const longest: Cell =
-      oldest && notStarted >= 5 ? { value: Math.round((Date.parse(thisWeek) - Date.parse(oldest)) / (7 * DAY_MS)) } : { text: notStarted ? "Too few to show" : "Nobody waiting" };
-    return { label: s.name, cells: [publishCount(waitingList, f.noise), publishCount(notStarted, f.noise), longest, publishCount(overdue, f.noise)] };
+      w.oldest && w.notStarted >= 5 ? { value: Math.round((Date.parse(thisWeek) - Date.parse(w.oldest)) / (7 * DAY_MS)) } : { text: w.notStarted ? "Too few to show" : "Nobody waiting" };
+    return { label: w.service.name, cells: [c.count(`waitingList.${w.service.id}@now`, w.waitingList), waitingNow.cells[i]!, longest, c.count(`overdue.${w.service.id}@now`, w.overdue)] };
   });
   const all = sum(f.services.map((s) => overMonths(f.access.get(s.id), f.months)));
-  const waitingNow = f.services.reduce((n, s) => n + (f.now.get(s.id)?.open.reduce((m, d) => m + d.routes, 0) ?? 0), 0);
   const signposts = under(all, "signpost");
+  // Every declined route is counted once by its reason and once by where it was sent: one total.
+  const declinedKey = `declined@${period}`;
   return {
     id: "access",
     title: "Access",
@@ -184,36 +246,42 @@ function access(f: Figures): Section {
         rowHeader: "Service",
         columns: ["On the waiting list", "Waiting for support to start", "Longest wait (weeks)", "Check-ins overdue"],
         rows: now,
-        summary: `Right now, ${inWords(publishCount(waitingNow, f.noise))} people are waiting for support to start.`,
+        summary: `Right now: ${howMany(waitingNow.total, "people waiting for support to start")}.`,
         note: "Today's figures, whatever period is chosen, counted by the week: the longest wait is in whole weeks since the week they asked, and a check-in counts as overdue once the week it was due has ended without anyone being in touch.",
       },
-      breakdown(f.noise, "access-declines", "Why services could not help", "Reason", "Declined", { ...DECLINE_REASONS, "not-given": "Not given" }, under(all, "declined"), "declines"),
+      breakdown(c, f.months, "access-declines", "Why services could not help", "Reason", "Declined", { ...DECLINE_REASONS, "not-given": "Not given" }, "declined", under(all, "declined"), declinedKey, "declines"),
       breakdown(
-        f.noise,
+        c,
+        f.months,
         "access-signposts",
         "Where people were sent instead",
         "Signposted to",
         "People",
         Object.fromEntries(Object.keys(signposts).map((k) => [k, k === "other" ? "Somewhere else (written in)" : (f.names.get(k) ?? "Another service")])),
+        "signpost",
         signposts,
+        declinedKey,
         "signposts",
       ),
-      breakdown(f.noise, "access-outcomes", "How support ended", "Outcome", "Closed", { ...CLOSE_OUTCOMES, "not-given": "Not given" }, under(all, "closed"), "closed requests"),
+      breakdown(c, f.months, "access-outcomes", "How support ended", "Outcome", "Closed", { ...CLOSE_OUTCOMES, "not-given": "Not given" }, "closed", under(all, "closed"), `closed@${period}`, "closed requests"),
     ],
   };
 }
 
-function gaps(f: Figures): Section {
+function gaps(f: Figures, c: Counting): Section {
   const all = overMonths(f.demand, f.months);
+  const period = over(f.months);
   const active = f.services.filter((s) => s.status === "active");
   const rows: Row[] = [];
-  const add = (what: string, asked: number, offering: number) => {
-    if (asked > 0) rows.push({ label: what, cells: [publishCount(asked, f.noise), { value: offering }] });
+  // Each is the same count as where else it is shown: the needs asked for, and the boys who asked in the equity table.
+  const add = (what: string, key: string, offering: number) => {
+    const asked = all[key] ?? 0;
+    if (asked > 0) rows.push({ label: what, cells: [c.count(`${key}@${period}`, asked), { value: offering }] });
   };
-  for (const [code, words] of Object.entries(NEEDS)) add(`Help: ${words}`, all[`need.${code}`] ?? 0, active.filter((s) => s.needs.includes(code as never)).length);
-  for (const [code, words] of Object.entries(WORKER_GENDERS)) add(`A worker who is ${words.toLowerCase()}`, all[`worker.${code}`] ?? 0, active.filter((s) => s.workerGenders.includes(code as never)).length);
-  for (const [code, words] of Object.entries(LANGUAGES)) if (code !== "en") add(`Support in ${words}`, all[`language.${code}`] ?? 0, active.filter((s) => s.languages.includes(code as never)).length);
-  add("Boys and young men (equality answers)", all["equality.gender.boy-man"] ?? 0, active.filter((s) => s.boysAndYoungMen).length);
+  for (const [code, words] of Object.entries(NEEDS)) add(`Help: ${words}`, `need.${code}`, active.filter((s) => s.needs.includes(code as never)).length);
+  for (const [code, words] of Object.entries(WORKER_GENDERS)) add(`A worker who is ${words.toLowerCase()}`, `worker.${code}`, active.filter((s) => s.workerGenders.includes(code as never)).length);
+  for (const [code, words] of Object.entries(LANGUAGES)) if (code !== "en") add(`Support in ${words}`, `language.${code}`, active.filter((s) => s.languages.includes(code as never)).length);
+  add("Boys and young men (equality answers)", "equality.gender.boy-man", active.filter((s) => s.boysAndYoungMen).length);
   const unmet = rows.filter((r) => (r.cells[1] as { value: number }).value === 0);
   const paused = f.services.filter((s) => s.status === "paused");
   return {
@@ -242,8 +310,6 @@ function gaps(f: Figures): Section {
   };
 }
 
-const withoutKey = (counts: Record<string, number>, key: string) => Object.fromEntries(Object.entries(counts).filter(([k]) => k !== key));
-
 const EQUITY_TITLES: Record<EqualityQuestion, string> = {
   ageBand: "Age",
   gender: "Gender",
@@ -254,24 +320,42 @@ const EQUITY_TITLES: Record<EqualityQuestion, string> = {
   religion: "Religion or belief",
 };
 
-function equity(f: Figures): Section {
+function equity(f: Figures, c: Counting): Section {
   const asked = overMonths(f.demand, f.months);
   const fed = overMonths(f.feedbackArea, f.months);
+  const period = over(f.months);
+  const share = (p: Published, whole: Published): Cell => {
+    const s = shareOf(p, whole);
+    return s === undefined ? { text: "–" } : { text: `${s}%` };
+  };
   const tables = (Object.keys(EQUALITY_ANSWERS) as EqualityQuestion[]).map((q): Table => {
-    const answers = EQUALITY_ANSWERS[q] as Record<string, string>;
-    // /ask/ asks the age once, as part of the request, so who asks is counted by that answer.
-    const askedBy = q === "ageBand" ? withoutKey(under(asked, "age"), "not-given") : { ...under(asked, `equality.${q}`) };
-    const fedBy = { ...under(fed, `equality.${q}`) };
-    askedBy["not-answered"] = Math.max(0, (asked.requests ?? 0) - Object.values(askedBy).reduce((a, b) => a + b, 0));
-    fedBy["not-answered"] = Math.max(0, (fed.pieces ?? 0) - Object.values(fedBy).reduce((a, b) => a + b, 0));
-    const labels = { ...answers, "not-answered": "Did not answer" };
-    const a = publishBreakdown(Object.fromEntries(Object.keys(labels).map((c) => [c, askedBy[c] ?? 0])), f.noise);
-    const b = publishBreakdown(Object.fromEntries(Object.keys(labels).map((c) => [c, fedBy[c] ?? 0])), f.noise);
-    const share = (p: Published, whole: Published): Cell => {
-      const s = shareOf(p, whole);
-      return s === undefined ? { text: "–" } : { text: `${s}%` };
+    const answers = Object.keys(EQUALITY_ANSWERS[q]);
+    const labels: Record<string, string> = { ...(EQUALITY_ANSWERS[q] as Record<string, string>), "not-answered": "Did not answer" };
+    // /ask/ asks the age once, as part of the request, so who asks is counted by that answer:
+    // the same counts as "Age of the person the support is for", "Not given" among them. It has
+    // no "I'd rather not say", so that row is not counted for requests.
+    const askedCells: [string, number][] =
+      q === "ageBand"
+        ? [...Object.keys(AGE_BANDS), "not-given"].map((band) => [`age.${band}@${period}`, asked[`age.${band}`] ?? 0])
+        : [...answers, "not-answered"].map((a) => [`equality.${q}.${a}@${period}`, a === "not-answered" ? (asked.requests ?? 0) - answers.reduce((t, b) => t + (asked[`equality.${q}.${b}`] ?? 0), 0) : (asked[`equality.${q}.${a}`] ?? 0)]);
+    const fedCells: [string, number][] = [...answers, "not-answered"].map((a) => [
+      `fed.equality.${q}.${a}@${period}`,
+      a === "not-answered" ? (fed.pieces ?? 0) - answers.reduce((t, b) => t + (fed[`equality.${q}.${b}`] ?? 0), 0) : (fed[`equality.${q}.${a}`] ?? 0),
+    ]);
+    const a = c.breakdown(askedCells, `requests@${period}`);
+    const b = c.breakdown(fedCells, `fed@${period}`);
+    const askedOf = (code: string): Published | undefined => {
+      const key = q === "ageBand" ? `age.${code === "not-answered" ? "not-given" : code}@${period}` : `equality.${q}.${code}@${period}`;
+      const i = askedCells.findIndex(([k]) => k === key);
+      return i === -1 ? undefined : a.cells[i];
     };
-    const rows: Row[] = Object.keys(labels).map((c) => ({ label: labels[c as keyof typeof labels]!, cells: [a.cells[c]!, share(a.cells[c]!, a.total), b.cells[c]!, share(b.cells[c]!, b.total)] }));
+    const rows: Row[] = [...answers, "not-answered"].map((code, i) => {
+      const askedCell = askedOf(code);
+      return {
+        label: labels[code]!,
+        cells: [askedCell ?? { text: "Not asked" }, askedCell ? share(askedCell, a.total) : { text: "–" }, b.cells[i]!, share(b.cells[i]!, b.total)],
+      };
+    });
     return {
       id: `equity-${q}`,
       title: EQUITY_TITLES[q],
@@ -285,16 +369,17 @@ function equity(f: Figures): Section {
   return { id: "equity", title: "Equity", tables };
 }
 
-function voice(f: Figures): Section {
+function voice(f: Figures, c: Counting): Section {
+  const period = over(f.months);
   const statements = Object.keys(OUTCOME_STATEMENTS) as (keyof typeof OUTCOME_STATEMENTS)[];
   const rows: Row[] = f.services.map((s) => {
-    const c = overMonths(f.feedbackService.get(s.id), f.months);
+    const counters = overMonths(f.feedbackService.get(s.id), f.months);
     return {
       label: s.name,
-      cells: [publishCount(c.pieces ?? 0, f.noise), ...statements.map((st) => meanCell(under(c, `score.${st}`)))],
+      cells: [c.count(`pieces.${s.id}@${period}`, counters.pieces ?? 0), ...statements.map((st) => meanCell(under(counters, `score.${st}`)))],
     };
   });
-  const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [publishCount(sum(f.services.map((s) => f.feedbackService.get(s.id)?.get(m))).pieces ?? 0, f.noise)] }));
+  const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [c.count(`pieces@${over([m])}`, sum(f.services.map((s) => f.feedbackService.get(s.id)?.get(m))).pieces ?? 0)] }));
   // Whole quarters only, as everywhere else: the months of each of the four.
   const quarters = [0, 3, 6, 9].map((i) => f.trendMonths.slice(i, i + 3));
   const trend: Row[] = f.services.map((s) => ({
@@ -353,9 +438,15 @@ export function agreeWords(mean: number): string {
   return "Strongly disagree";
 }
 
-/** Every section of insights, each table published through disclosure.ts. */
+/**
+ * Every section of insights, each count published through disclosure.ts: built once to learn
+ * every count and line, then again with them all published together.
+ */
 export function buildInsights(figures: Figures): Section[] {
-  return [demand(figures), access(figures), gaps(figures), equity(figures), voice(figures)];
+  const build = (c: Counting) => [demand(figures, c), access(figures, c), gaps(figures, c), equity(figures, c), voice(figures, c)];
+  const first = counting();
+  build(first);
+  return build(counting(publishCounts(first.counts, first.lines, figures.noise)));
 }
 
 /** One cell as the page and the CSV write it. */

@@ -3,7 +3,7 @@ import { periodMonths, publishCount } from "../../functions/domain/disclosure";
 import { quarterName } from "../../functions/domain/insights";
 import type { Insights } from "../../functions/features/insights";
 import { countNoise } from "../../functions/security/count-noise";
-import { aRequest, HARBOUR_YOUNG_PEOPLE, newKey } from "../support/requests";
+import { aRequest, HARBOUR_YOUNG_PEOPLE, MEADOW_CLINIC, newKey } from "../support/requests";
 import { createStaff, startSession } from "../support/staff";
 import { staffApp } from "../support/staff-api";
 
@@ -22,11 +22,14 @@ let month: string;
 const insightsOf = async (token: string, query = "") => env.call("GET", `/api/staff/insights?period=quarter&month=${month}${query}`, { token });
 const table = (insights: Insights, id: string) => insights.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
 const row = (insights: Insights, id: string, label: string) => table(insights, id).rows.find((r) => r.label === label)!;
-/** A true count as this app publishes it for the area: rounded, with the area's noise from the app's own key. */
-const published = (n: number) => publishCount(n, countNoise(env.hashKey, AREA));
+/** This quarter, as the keys of its counts say it (domain/insights.ts). */
+const months = periodMonths({ kind: "quarter", month: new Date().toISOString().slice(0, 7) });
+const QUARTER = `${months[0]}..${months[2]}`;
+/** A true count as this app publishes it for the area: rounded, with the noise of the app's own key for what it counts. */
+const published = (key: string, n: number) => publishCount(key, n, countNoise(env.hashKey, AREA));
 
-/** A key whose noise moves 12 up, so rounding alone (10) and rounding with noise (15) differ here. */
-const KEY = Array.from({ length: 256 }, (_, i) => Buffer.alloc(32, i)).find((key) => countNoise(key, AREA)(12) > 0)!;
+/** A key whose noise moves the quarter's 12 requests up, so rounding alone (10) and rounding with noise (15) differ here. */
+const KEY = Array.from({ length: 256 }, (_, i) => Buffer.alloc(32, i)).find((key) => countNoise(key, AREA)(`requests@${QUARTER}`, 12) > 0)!;
 
 beforeAll(async () => {
   env = await staffApp({ limits: { requests: { bucket: "ask", limit: 1000, windowSeconds: 60 } }, hashKey: KEY });
@@ -53,10 +56,10 @@ describe("insights", () => {
     const insights = res.json as Insights;
     expect(insights.area.id).toBe(AREA);
     const all = row(insights, "demand-by-month", "All");
-    expect(all.cells).toEqual([published(12), { suppressed: true }]);
+    expect(all.cells).toEqual([published(`requests@${QUARTER}`, 12), { suppressed: true }]);
     expect(all.cells[0]).toEqual({ value: 15 }); // 12 with this key's noise: rounding alone would say 10
     const needs = table(insights, "demand-by-need").rows;
-    expect(needs.find((r) => r.label === "Someone to talk to")!.cells).toEqual([published(8)]);
+    expect(needs.find((r) => r.label === "Someone to talk to")!.cells).toEqual([published(`need.someone-to-talk-to@${QUARTER}`, 8)]);
     expect(needs.find((r) => r.label.startsWith("Therapy"))!.cells).toEqual([{ suppressed: true }]);
     // Nowhere does a count of people from 1 to 4 appear as a number (days, weeks and numbers of services are not counts of people).
     const notPeople = ["access-times", "access-now", "gaps-unmet"];
@@ -66,7 +69,10 @@ describe("insights", () => {
 
   it("count who asks by the age given in the request, since /ask/ does not ask it twice", async () => {
     const insights = (await insightsOf(commissioner)).json as Insights;
-    expect(row(insights, "equity-ageBand", "14 or 15").cells[0]).toEqual(published(12));
+    // The same count as in "Age of the person the support is for".
+    expect(row(insights, "equity-ageBand", "14 or 15").cells[0]).toEqual(published(`age.14-15@${QUARTER}`, 12));
+    expect(row(insights, "demand-by-age", "14 or 15").cells[0]).toEqual(published(`age.14-15@${QUARTER}`, 12));
+    expect(row(insights, "equity-ageBand", "I'd rather not say").cells[0]).toEqual({ text: "Not asked" });
     expect(row(insights, "equity-ageBand", "Did not answer").cells[0]).toEqual({ value: 0 });
     expect(row(insights, "equity-gender", "Boy or man").cells[0]).toEqual({ suppressed: true });
   });
@@ -92,8 +98,8 @@ describe("insights", () => {
     }
     const insights = (await insightsOf(commissioner)).json as Insights;
     const now = row(insights, "access-now", HARBOUR_YOUNG_PEOPLE.name);
-    expect(now.cells[0]).toEqual(published(6));
-    expect(now.cells[1]).toEqual(published(12));
+    expect(now.cells[0]).toEqual(published(`waitingList.${HARBOUR_YOUNG_PEOPLE.id}@now`, 6));
+    expect(now.cells[1]).toEqual(published(`waiting.${HARBOUR_YOUNG_PEOPLE.id}@now`, 12));
   });
 
   it("are for the area's commissioners and admins only", async () => {
@@ -140,5 +146,29 @@ describe("insights", () => {
     const bad = await env.call("GET", "/api/staff/insights?period=month&month=2026-13", { token: commissioner });
     expect(bad.status).toBe(400);
     expect(bad.json.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(["month", "period"]);
+  });
+});
+
+describe("insights: one count, every table", () => {
+  it("show a count the same in every table it is in, hidden in one means hidden in all", async () => {
+    const own = await staffApp({ limits: { requests: { bucket: "ask", limit: 1000, windowSeconds: 60 } } });
+    const admin = await startSession(own.db, (await createStaff(own.db, [{ role: "admin" }])).account.id);
+    // Eight ask Harbour, three ask Meadow: a small service count, so the services' line hides one more.
+    for (let i = 0; i < 11; i++) {
+      const serviceIds = [i < 8 ? HARBOUR_YOUNG_PEOPLE.id : MEADOW_CLINIC.id];
+      const sent = await own.call("POST", "/api/requests", { body: aRequest({ serviceIds, consentServiceIds: serviceIds }), headers: { "Idempotency-Key": newKey() } });
+      expect(sent.status).toBe(201);
+    }
+    const res = await own.call("GET", `/api/staff/insights?areaId=${AREA}&period=quarter&month=${new Date(own.clock.now).toISOString().slice(0, 7)}`, { token: admin });
+    expect(res.status).toBe(200);
+    const insights = res.json as Insights;
+    const byService = table(insights, "demand-by-service");
+    expect(row(insights, "demand-by-service", MEADOW_CLINIC.name).cells[0]).toEqual({ suppressed: true });
+    expect(byService.rows.filter((r) => !r.total).some((r) => "secondary" in r.cells[0]!)).toBe(true);
+    // A service's requests are the same count in "How long people waited": hidden there too, never shown as the 0 or 5 it is.
+    for (const r of byService.rows.filter((r) => !r.total)) expect(row(insights, "access-times", r.label).cells[0], r.label).toEqual(r.cells[0]);
+    // The quarter's requests are the total of the months, the ages, who asked and every equity table's first column.
+    const requests = row(insights, "demand-by-month", "All").cells[0];
+    for (const id of ["demand-by-age", "demand-by-asker", ...insights.sections.find((s) => s.id === "equity")!.tables.map((t) => t.id)]) expect(row(insights, id, "All").cells[0], id).toEqual(requests);
   });
 });

@@ -3,22 +3,24 @@ import { MAX_NOISE } from "../../functions/domain/disclosure";
 import { countNoise } from "../../functions/security/count-noise";
 
 const KEY = Buffer.alloc(32, 1);
+const AREA = "E06000023";
 const counts = Array.from({ length: 7000 }, (_, i) => i + 5);
+const WHAT = "requests@2026-10..2026-12";
 
 describe("the noise on published counts", () => {
-  test("is a whole number from -3 to 3, and the same every time for the same count in the same area", () => {
-    const noise = countNoise(KEY, "E06000023");
+  test("is a whole number from -3 to 3, and the same every time for the same count of the same thing in the same area", () => {
+    const noise = countNoise(KEY, AREA);
     for (const n of counts) {
-      const change = noise(n);
+      const change = noise(WHAT, n);
       expect(Number.isInteger(change) && Math.abs(change) <= MAX_NOISE).toBe(true);
-      expect(countNoise(KEY, "E06000023")(n)).toBe(change);
+      expect(countNoise(KEY, AREA)(WHAT, n)).toBe(change);
     }
   });
 
   test("takes every change about equally often, so no change says more than another", () => {
-    const noise = countNoise(KEY, "E06000023");
+    const noise = countNoise(KEY, AREA);
     const seen = new Map<number, number>();
-    for (const n of counts) seen.set(noise(n), (seen.get(noise(n)) ?? 0) + 1);
+    for (const n of counts) seen.set(noise(WHAT, n), (seen.get(noise(WHAT, n)) ?? 0) + 1);
     expect([...seen.keys()].sort((a, b) => a - b)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
     // 1,000 expected each. A fair seven-sided die lands outside 850–1,150 (five standard deviations) about once in a million tries.
     for (const times of seen.values()) {
@@ -27,13 +29,14 @@ describe("the noise on published counts", () => {
     }
   });
 
-  test("differs between areas and between keys, so one area's noise says nothing of another's", () => {
-    const here = counts.map(countNoise(KEY, "E06000023"));
-    const there = counts.map(countNoise(KEY, "E06000024"));
-    const otherKey = counts.map(countNoise(Buffer.alloc(32, 2), "E06000023"));
-    const same = (a: number[], b: number[]) => a.filter((x, i) => x === b[i]).length / a.length;
+  test("differs between areas, between what is counted and between keys, so knowing one change says nothing of another", () => {
+    const of = (key: Buffer, area: string, what: string) => counts.map((n) => countNoise(key, area)(what, n));
+    const here = of(KEY, AREA, WHAT);
+    const same = (other: number[]) => here.filter((x, i) => x === other[i]).length / here.length;
     // Unrelated noise agrees about 1 time in 7.
-    expect(same(here, there)).toBeLessThan(0.2);
-    expect(same(here, otherKey)).toBeLessThan(0.2);
+    expect(same(of(KEY, "E06000024", WHAT))).toBeLessThan(0.2);
+    expect(same(of(KEY, AREA, "requests@2026-10..2026-10"))).toBeLessThan(0.2);
+    expect(same(of(KEY, AREA, "asker.self@2026-10..2026-12"))).toBeLessThan(0.2);
+    expect(same(of(Buffer.alloc(32, 2), AREA, WHAT))).toBeLessThan(0.2);
   });
 });
