@@ -20,22 +20,25 @@
  *    every published number is 0, a multiple of 5 or hidden, so no subtraction of published
  *    numbers lands on 1 to 4, and a hidden cell stays uncertain across at least two of 1 to 4.
  *
- * 3. Secondary suppression, on top of rounding. Counts that add up to a published total make a
- *    line (a list of categories and a total, or the months of a quarter and the quarter). A line
- *    with a shown total and any cell hidden for being small, or just one hidden cell, gets one
- *    more hidden: the LAST cell still shown, whatever its value, 0 included. A cell hidden this way is labelled "not shown" (it is 0 or
- *    5 or more, and nobody can bound it from above), and the choice depends only on which cells
- *    are hidden, which the line shows anyway: choosing the smallest cell, as this module first
- *    did, told an attacker that the hidden one was at most the others, and a 0 was never chosen,
- *    so "not shown" meant 5 or more and the total could still pin the small ones. If nothing is
- *    left to hide, the total is hidden. Under a small total (1 to 4, hidden) every cell is shown
- *    as "fewer than 5", 0s too (0 is fewer than 5): otherwise four of "fewer than 5" under a total
- *    of at most 4 could only be four 1s. A page's counts are published together, each under a
- *    key of what it counts and over which months, so a count in several tables (the quarter's
- *    requests are the total of its months, of the ages and of who asked) is one entry: hidden
- *    in one, it is hidden in all, and the lines it is in are protected again until nothing
- *    changes. A cell that can only be 0 (nobody is asked it) is left out of its line, since
- *    hiding it would hide nothing.
+ * 3. Secondary suppression, on top of rounding. Counts that add up to a total make a line (a
+ *    list of categories and their total, or the months of a quarter and the quarter). A line
+ *    with any cell hidden for being small, or with a shown total beside just one hidden cell,
+ *    gets one more hidden: the LAST cell still shown, whatever its value, 0 included, else the
+ *    total. A cell hidden this way is labelled "not shown" (it is 0 or 5 or more, and nobody can
+ *    bound it from above), and the choice depends only on which cells are hidden, which the line
+ *    shows anyway: choosing the smallest cell, as this module first did, told an attacker that
+ *    the hidden one was at most the others, and a 0 was never chosen, so "not shown" meant 5 or
+ *    more and the total could still pin the small ones. This holds under a hidden total too:
+ *    another line can bound that total from below, and shown cells beside the small ones would
+ *    then bound them (three of 4 who asked, beside a gender table of 1, 1 and 10 shown as 15,
+ *    so at least 10, said all three were 4). Under a small total (1 to 4, hidden) every cell
+ *    is shown as "fewer than 5", 0s too (0 is fewer than 5): otherwise four of "fewer than 5"
+ *    under a total of at most 4 could only be four 1s. A page's counts are published together,
+ *    each under a key of what it counts and over which months, so a count in several tables
+ *    (the quarter's requests are the total of its months, of the ages and of who asked) is one
+ *    entry: hidden in one, it is hidden in all, and the lines it is in are protected again until
+ *    nothing changes. A cell that can only be 0 (nobody is asked it) is left out of its line,
+ *    since hiding it would hide nothing.
  *
  * 4. Shares (percentages) are worked out only from published numbers, never from true counts:
  *    published part over published whole, to the whole percent, and no share at all when either
@@ -147,10 +150,11 @@ const isSecondary = (p: Published) => "suppressed" in p && p.secondary === true;
  * its noise, then secondary suppression over every line until nothing changes. Because a count
  * is one entry however many tables show it, hiding it in one line hides it in all, and nobody
  * can read a cell hidden in one table from another. In a line with a small total (hidden, 1 to
- * 4), every cell is "fewer than 5", 0s too. In a line with a shown total, exactly one hidden
- * cell, or hidden cells of which none was hidden to protect another, get one more hidden as
- * "not shown": the line's last cell still shown, else its total. Which one depends only on
- * which cells are hidden, which the page shows anyway, never on their values.
+ * 4), every cell is "fewer than 5", 0s too. Otherwise a line whose hidden cells are all small
+ * (none "not shown" yet), or whose total is shown beside just one hidden cell, gets one more
+ * hidden as "not shown": its last cell still shown, else its total. This holds under a hidden
+ * total too, since another line may bound that total. Which cell depends only on which cells
+ * are hidden, which the page shows anyway, never on their values.
  */
 export function publishCounts(counts: ReadonlyMap<string, number>, lines: readonly Line[], noise: Noise): Map<string, Published> {
   const published = new Map([...counts].map(([key, n]) => [key, publishCount(key, n, noise)]));
@@ -172,10 +176,14 @@ export function publishCounts(counts: ReadonlyMap<string, number>, lines: readon
         if (shown.length) changed = true;
         continue;
       }
-      if (isHidden(total)) continue;
       const hidden = line.cells.filter((key) => isHidden(of(key)));
-      if (hidden.length === 0 || (hidden.length > 1 && hidden.some((key) => isSecondary(of(key))))) continue;
-      published.set(line.cells.findLast((key) => !isHidden(of(key))) ?? line.total, notShown);
+      const guarded = hidden.some((key) => isSecondary(of(key))) && (hidden.length > 1 || isHidden(total));
+      if (hidden.length === 0 || guarded) continue;
+      // Even under a hidden total: another line can bound that total from below, and shown
+      // cells here would then bound the small ones (three of 4 beside 1, 1 and a shown 10).
+      const next = line.cells.findLast((key) => !isHidden(of(key))) ?? (isHidden(total) ? undefined : line.total);
+      if (next === undefined) continue;
+      published.set(next, notShown);
       changed = true;
     }
   }

@@ -395,6 +395,38 @@ describe("attack: differencing two breakdowns of the same requests, whatever the
   });
 });
 
+describe("attack: a total hidden in one line, bounded by another", () => {
+  // Who asked (3) and a gender question (2 answers and "did not answer") add up to the same requests.
+  const publish = ([a, b, c, g1, g2]: number[], noise: Noise) => {
+    const requests = a! + b! + c!;
+    const counts = new Map([["self", a!], ["child", b!], ["survivor", c!], ["girl", g1!], ["boy", g2!], ["unanswered", requests - g1! - g2!], ["requests", requests]]);
+    return [...publishCounts(counts, [{ cells: ["self", "child", "survivor"], total: "requests" }, { cells: ["girl", "boy", "unanswered"], total: "requests" }], noise)];
+  };
+
+  test("three of 4 who asked beside 1, 1 and 10 who did not answer: the 10 is not shown, though the requests are hidden already", () => {
+    const out = new Map(publish([4, 4, 4, 1, 1], exact));
+    expect(out.get("requests")).toEqual({ suppressed: true, secondary: true });
+    expect(out.get("unanswered")).toEqual({ suppressed: true, secondary: true });
+  });
+
+  test("exhaustive (who asked 0–6, the two answers 0–6), whatever the secret: a small one of who asked stays ambiguous", () => {
+    const all: number[][] = [];
+    for (const a of range(0, 6)) for (const b of range(0, 6)) for (const c of range(0, 6)) for (const g1 of range(0, 6)) for (const g2 of range(0, 6)) if (g1 + g2 <= a + b + c) all.push([a, b, c, g1, g2]);
+    const seen = attackerTable(all, publish);
+    let checked = 0;
+    const leaks: string[] = [];
+    for (const t of all) {
+      if (!small(t[0]!) || t[1]! > 4 || t[2]! > 4 || t[3]! > 4 || t[4]! > 4) continue; // away from the attacker's edge of knowledge
+      for (const out of everyOutput((noise) => publish(t, noise))) {
+        checked++;
+        if (new Set(seen.get(out)!.map(([a]) => a!).filter(small)).size < 2) leaks.push(key(t));
+      }
+    }
+    expect(checked).toBeGreaterThan(2000);
+    expect(leaks).toEqual([]);
+  });
+});
+
 // ---- shares ------------------------------------------------------------------------------------
 
 describe("shares", () => {
