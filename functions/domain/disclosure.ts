@@ -22,9 +22,9 @@
  *
  * 3. Secondary suppression, on top of rounding. Counts that add up to a total make a line (a
  *    list of categories and their total, or the months of a quarter and the quarter). A line
- *    with any cell hidden for being small, or with a shown total beside just one hidden cell,
- *    gets one more hidden: the LAST cell still shown, whatever its value, 0 included, else the
- *    total. A cell hidden this way is labelled "not shown" (it is 0 or 5 or more, and nobody can
+ *    with any cell hidden for being small, or with just one hidden member (a cell, or its total:
+ *    the cells would add up to it), gets one more hidden: the LAST cell still shown, whatever its
+ *    value, 0 included, else the total. A cell hidden this way is labelled "not shown" (it is 0 or 5 or more, and nobody can
  *    bound it from above), and the choice depends only on which cells are hidden, which the line
  *    shows anyway: choosing the smallest cell, as this module first did, told an attacker that
  *    the hidden one was at most the others, and a 0 was never chosen, so "not shown" meant 5 or
@@ -62,8 +62,8 @@
  *    what is counted rather than on the people in it: each count gets its change from a keyed
  *    hash of the area, the count's key (what it counts, over which months) and the true count,
  *    under a secret no commissioner sees (security/count-noise.ts). So the same count published
- *    twice (on the page and in the CSV, in two tables, in a quarter and in the year around it,
- *    today and tomorrow if nobody new has asked) reads the same both times, and looking again
+ *    twice (on the page and in the CSV, in two tables, a month in its quarter's table and on its
+ *    own, today and tomorrow if nobody new has asked) reads the same both times, and looking again
  *    cannot average the noise away; and knowing one count's change (from figures of one's own)
  *    says nothing of another's. Nothing is kept per person for it.
  *
@@ -78,9 +78,10 @@
  *    left, could give the month that came; a month on its own beside its quarter could be
  *    pinned. With the noise, the attacks find none. The attacker in them knows every rule here
  *    and only not the secret, so tries every change, and a leak under any one secret fails the
- *    test; each attack is also run without noise, and finds what rounding alone leaves. A change
- *    of at most 2 was not enough: three breakdowns of 4 under 12 requests, beside two ages of 6
- *    (both shown as 10, so each at least 6), still said all three were 4.
+ *    test; each attack is also run without noise where rounding alone leaves something, and
+ *    finds it. With rule 3 as it is now, a change of at most 2 passes every attack too (before a
+ *    line's lone hidden total was given company, it left three of 4 beside two ages of 6 pinned);
+ *    3 is kept as a margin for the shapes of page the attacks do not try.
  *
  * Everything here is pure: no I/O and no dependencies. The noise comes in as a function.
  */
@@ -151,7 +152,7 @@ const isSecondary = (p: Published) => "suppressed" in p && p.secondary === true;
  * is one entry however many tables show it, hiding it in one line hides it in all, and nobody
  * can read a cell hidden in one table from another. In a line with a small total (hidden, 1 to
  * 4), every cell is "fewer than 5", 0s too. Otherwise a line whose hidden cells are all small
- * (none "not shown" yet), or whose total is shown beside just one hidden cell, gets one more
+ * (none "not shown" yet), or with just one hidden member (a cell, or its total), gets one more
  * hidden as "not shown": its last cell still shown, else its total. This holds under a hidden
  * total too, since another line may bound that total. Which cell depends only on which cells
  * are hidden, which the page shows anyway, never on their values.
@@ -177,10 +178,12 @@ export function publishCounts(counts: ReadonlyMap<string, number>, lines: readon
         continue;
       }
       const hidden = line.cells.filter((key) => isHidden(of(key)));
-      const guarded = hidden.some((key) => isSecondary(of(key))) && (hidden.length > 1 || isHidden(total));
-      if (hidden.length === 0 || guarded) continue;
-      // Even under a hidden total: another line can bound that total from below, and shown
-      // cells here would then bound the small ones (three of 4 beside 1, 1 and a shown 10).
+      // One hidden member, cell or total, is the others' sum less the rest: it needs company.
+      const alone = hidden.length + (isHidden(total) ? 1 : 0) === 1;
+      // Small cells need a "not shown" beside them, even under a hidden total: another line can
+      // bound that total, and shown cells here would then bound them (three of 4 beside 1, 1 and 10).
+      const unguarded = hidden.length > 0 && hidden.every((key) => !isSecondary(of(key)));
+      if (!alone && !unguarded) continue;
       const next = line.cells.findLast((key) => !isHidden(of(key))) ?? (isHidden(total) ? undefined : line.total);
       if (next === undefined) continue;
       published.set(next, notShown);

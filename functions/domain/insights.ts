@@ -54,7 +54,9 @@ export type Figures = {
   services: Service[];
   names: Map<string, string>;
   today: string;
-  /** The area's secret noise (disclosure.ts rule 7): every count is published with it. */
+  /** The area the figures are of: its counts' keys say it. */
+  areaId: string;
+  /** The secret noise (disclosure.ts rule 7): every count is published with it. */
   noise: Noise;
 };
 
@@ -105,10 +107,14 @@ const over = (months: string[]) => `${months[0]}..${months.at(-1)}`;
  */
 type Counting = ReturnType<typeof counting>;
 
-function counting(published?: Map<string, Published>) {
+function counting(areaId: string, published?: Map<string, Published>) {
   const counts = new Map<string, number>();
   const lines: Line[] = [];
-  function count(key: string, n: number): Published {
+  // A count of one service's people wherever they live ("service:<id>/waiting@now") is the same
+  // on every area's page; any other count is of this area's requests or feedback, and says so.
+  const scoped = (key: string) => (key.startsWith("service:") ? key : `area:${areaId}/${key}`);
+  function count(unscoped: string, n: number): Published {
+    const key = scoped(unscoped);
     const had = counts.get(key);
     if (had !== undefined && had !== n) throw new Error(`The count "${key}" is ${had} in one table and ${n} in another.`);
     counts.set(key, n);
@@ -123,7 +129,7 @@ function counting(published?: Map<string, Published>) {
     count,
     /** Counts that add up to a total (worked out from their true values), published as a line. */
     breakdown(cells: [key: string, n: number][], totalKey: string): { cells: Published[]; total: Published } {
-      lines.push({ cells: cells.map(([key]) => key), total: totalKey });
+      lines.push({ cells: cells.map(([key]) => scoped(key)), total: scoped(totalKey) });
       return { cells: cells.map(([key, n]) => count(key, n)), total: count(totalKey, cells.reduce((t, [, n]) => t + n, 0)) };
     },
   };
@@ -144,12 +150,6 @@ function breakdown(c: Counting, months: string[], id: string, title: string, row
 function overlapping(c: Counting, months: string[], id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, prefix: string, counts: Record<string, number>, what: string, note: string): Table {
   const rows: Row[] = Object.keys(labels).map((code) => ({ label: labels[code]!, cells: [c.count(`${prefix}.${code}@${over(months)}`, counts[code] ?? 0)] }));
   return { id, title, chart: "bars", rowHeader, columns: [column], rows, summary: largest(rows, what), note };
-}
-
-/** "15 requests", "Fewer than 5 requests", or that the number is not shown. */
-function howMany(p: Published, what: string): string {
-  if ("value" in p) return `${p.value} ${what}`;
-  return p.secondary ? `The number of ${what} is not shown, so that a smaller number cannot be worked out` : `Fewer than 5 ${what}`;
 }
 
 function demand(f: Figures, c: Counting): Section {
@@ -178,7 +178,12 @@ function demand(f: Figures, c: Counting): Section {
         rowHeader: "Month",
         columns: ["Requests", "Urgent (not safe now)"],
         rows: [...byMonth, { label: "All", cells: [requests, urgent], total: true }],
-        summary: `${howMany(requests, "requests for support")} in this period${urgentShare === undefined ? "" : `, ${urgentShare}% of them urgent`}.`,
+        summary:
+          "value" in requests
+            ? `${requests.value} requests for support in this period${urgentShare === undefined ? "" : `, ${urgentShare}% of them urgent`}.`
+            : requests.secondary
+              ? "The number of requests in this period is not shown, so that a smaller number cannot be worked out."
+              : "Fewer than 5 requests for support in this period.",
       },
       overlapping(c, f.months, "demand-by-need", "What help people asked for", "Help asked for", "Requests", NEEDS, "need", under(all, "need"), "requests", "A request can ask for more than one kind of help, so these do not add up to the total."),
       breakdown(c, f.months, "demand-by-age", "Age of the person the support is for", "Age", "Requests", { ...AGE_BANDS, "not-given": "Not given" }, "age", under(all, "age"), requestsKey, "requests"),
@@ -195,10 +200,12 @@ function access(f: Figures, c: Counting): Section {
   const period = over(f.months);
   const times: Row[] = f.services.map((s) => {
     const counters = overMonths(f.access.get(s.id), f.months);
-    const reached = publishDays(daysOf(counters, "reachedDays"));
-    const started = publishDays(daysOf(counters, "startedDays"));
-    // The same count as the service's row of "Self-referrals to each service".
-    return { label: s.name, cells: [c.count(`routes.${s.id}@${period}`, counters.routes ?? 0), days(reached.median), days(reached.p90), days(started.median), days(started.p90)] };
+    // The same count as the service's row of "Self-referrals to each service". Times only beside a
+    // shown count: a time beside a hidden one would say it was at least 5.
+    const requests = c.count(`routes.${s.id}@${period}`, counters.routes ?? 0);
+    const reached = "value" in requests ? publishDays(daysOf(counters, "reachedDays")) : {};
+    const started = "value" in requests ? publishDays(daysOf(counters, "startedDays")) : {};
+    return { label: s.name, cells: [requests, days(reached.median), days(reached.p90), days(started.median), days(started.p90)] };
   });
   // Today's figures: their keys say "now", whatever period is chosen.
   const thisWeek = weekOf(f.today);
@@ -213,13 +220,15 @@ function access(f: Figures, c: Counting): Section {
       oldest: w.open.filter((d) => d.routes > 0).map((d) => d.week).sort()[0],
     };
   });
-  // Everyone waiting now adds up to the summary's number: a line like any other.
-  const waitingNow = c.breakdown(waiting.map((w) => [`waiting.${w.service.id}@now`, w.notStarted]), "waiting@now");
-  const now: Row[] = waiting.map((w, i) => {
-    // The longest wait is one person's: whole weeks since the week they asked, and only when at least 5 are waiting.
-    const longest: Cell =
-      w.oldest && w.notStarted >= 5 ? { value: Math.round((Date.parse(thisWeek) - Date.parse(w.oldest)) / (7 * DAY_MS)) } : { text: w.notStarted ? "Too few to show" : "Nobody waiting" };
-    return { label: w.service.name, cells: [c.count(`waitingList.${w.service.id}@now`, w.waitingList), waitingNow.cells[i]!, longest, c.count(`overdue.${w.service.id}@now`, w.overdue)] };
+  // A service's waiting is of everyone it sees, from every area: the same counts on every area's
+  // page, each on its own (no total across an area's services, which would mix areas).
+  const now: Row[] = waiting.map((w) => {
+    const service = `service:${w.service.id}`;
+    const waitingNow = c.count(`${service}/waiting@now`, w.notStarted);
+    // The longest wait is one person's: whole weeks since the week they asked, only beside a shown count of at least 5.
+    const shown = "value" in waitingNow ? waitingNow.value : undefined;
+    const longest: Cell = shown === 0 ? { text: "Nobody waiting" } : shown && w.oldest ? { value: Math.round((Date.parse(thisWeek) - Date.parse(w.oldest)) / (7 * DAY_MS)) } : { text: "Too few to show" };
+    return { label: w.service.name, cells: [c.count(`${service}/waitingList@now`, w.waitingList), waitingNow, longest, c.count(`${service}/overdue@now`, w.overdue)] };
   });
   const all = sum(f.services.map((s) => overMonths(f.access.get(s.id), f.months)));
   const signposts = under(all, "signpost");
@@ -246,7 +255,7 @@ function access(f: Figures, c: Counting): Section {
         rowHeader: "Service",
         columns: ["On the waiting list", "Waiting for support to start", "Longest wait (weeks)", "Check-ins overdue"],
         rows: now,
-        summary: `Right now: ${howMany(waitingNow.total, "people waiting for support to start")}.`,
+        summary: "How many people each service has waiting right now, from every area it covers.",
         note: "Today's figures, whatever period is chosen, counted by the week: the longest wait is in whole weeks since the week they asked, and a check-in counts as overdue once the week it was due has ended without anyone being in touch.",
       },
       breakdown(c, f.months, "access-declines", "Why services could not help", "Reason", "Declined", { ...DECLINE_REASONS, "not-given": "Not given" }, "declined", under(all, "declined"), declinedKey, "declines"),
@@ -274,9 +283,11 @@ function gaps(f: Figures, c: Counting): Section {
   const active = f.services.filter((s) => s.status === "active");
   const rows: Row[] = [];
   // Each is the same count as where else it is shown: the needs asked for, and the boys who asked in the equity table.
+  // A row is left out when its published count is 0, never when its true count is: a row that
+  // came and went with the truth would say what a "not shown" count is.
   const add = (what: string, key: string, offering: number) => {
-    const asked = all[key] ?? 0;
-    if (asked > 0) rows.push({ label: what, cells: [c.count(`${key}@${period}`, asked), { value: offering }] });
+    const asked = c.count(`${key}@${period}`, all[key] ?? 0);
+    if (!("value" in asked) || asked.value > 0) rows.push({ label: what, cells: [asked, { value: offering }] });
   };
   for (const [code, words] of Object.entries(NEEDS)) add(`Help: ${words}`, `need.${code}`, active.filter((s) => s.needs.includes(code as never)).length);
   for (const [code, words] of Object.entries(WORKER_GENDERS)) add(`A worker who is ${words.toLowerCase()}`, `worker.${code}`, active.filter((s) => s.workerGenders.includes(code as never)).length);
@@ -324,37 +335,33 @@ function equity(f: Figures, c: Counting): Section {
   const asked = overMonths(f.demand, f.months);
   const fed = overMonths(f.feedbackArea, f.months);
   const period = over(f.months);
+  const requests = c.count(`requests@${period}`, asked.requests ?? 0);
   const share = (p: Published, whole: Published): Cell => {
     const s = shareOf(p, whole);
     return s === undefined ? { text: "–" } : { text: `${s}%` };
   };
+  /** Answers to a question, and "did not answer" (the rest of the whole): one line of counts. */
+  const answered = (keyPrefix: string, counters: Counters, q: EqualityQuestion, answers: string[], whole: number, totalKey: string) => {
+    const cells = answers.map((a): [string, number] => [`${keyPrefix}.${a}@${period}`, counters[`equality.${q}.${a}`] ?? 0]);
+    cells.push([`${keyPrefix}.not-answered@${period}`, whole - cells.reduce((t, [, n]) => t + n, 0)]);
+    const published = c.breakdown(cells, totalKey);
+    return { cells: new Map([...answers, "not-answered"].map((a, i) => [a, published.cells[i]!])), total: published.total };
+  };
   const tables = (Object.keys(EQUALITY_ANSWERS) as EqualityQuestion[]).map((q): Table => {
     const answers = Object.keys(EQUALITY_ANSWERS[q]);
     const labels: Record<string, string> = { ...(EQUALITY_ANSWERS[q] as Record<string, string>), "not-answered": "Did not answer" };
-    // /ask/ asks the age once, as part of the request, so who asks is counted by that answer:
-    // the same counts as "Age of the person the support is for", "Not given" among them. It has
-    // no "I'd rather not say", so that row is not counted for requests.
-    const askedCells: [string, number][] =
+    // /ask/ asks the age once, as part of the request, so who asks is counted by that answer: the
+    // very counts of "Age of the person the support is for" (its line), with "Not given" as
+    // "Did not answer". It has no "I'd rather not say", so that row is not counted for requests.
+    const askedCells: Map<string, Published> =
       q === "ageBand"
-        ? [...Object.keys(AGE_BANDS), "not-given"].map((band) => [`age.${band}@${period}`, asked[`age.${band}`] ?? 0])
-        : [...answers, "not-answered"].map((a) => [`equality.${q}.${a}@${period}`, a === "not-answered" ? (asked.requests ?? 0) - answers.reduce((t, b) => t + (asked[`equality.${q}.${b}`] ?? 0), 0) : (asked[`equality.${q}.${a}`] ?? 0)]);
-    const fedCells: [string, number][] = [...answers, "not-answered"].map((a) => [
-      `fed.equality.${q}.${a}@${period}`,
-      a === "not-answered" ? (fed.pieces ?? 0) - answers.reduce((t, b) => t + (fed[`equality.${q}.${b}`] ?? 0), 0) : (fed[`equality.${q}.${a}`] ?? 0),
-    ]);
-    const a = c.breakdown(askedCells, `requests@${period}`);
-    const b = c.breakdown(fedCells, `fed@${period}`);
-    const askedOf = (code: string): Published | undefined => {
-      const key = q === "ageBand" ? `age.${code === "not-answered" ? "not-given" : code}@${period}` : `equality.${q}.${code}@${period}`;
-      const i = askedCells.findIndex(([k]) => k === key);
-      return i === -1 ? undefined : a.cells[i];
-    };
-    const rows: Row[] = [...answers, "not-answered"].map((code, i) => {
-      const askedCell = askedOf(code);
-      return {
-        label: labels[code]!,
-        cells: [askedCell ?? { text: "Not asked" }, askedCell ? share(askedCell, a.total) : { text: "–" }, b.cells[i]!, share(b.cells[i]!, b.total)],
-      };
+        ? new Map([...Object.keys(AGE_BANDS), "not-given"].map((band) => [band === "not-given" ? "not-answered" : band, c.count(`age.${band}@${period}`, asked[`age.${band}`] ?? 0)]))
+        : answered(`equality.${q}`, asked, q, answers, asked.requests ?? 0, `requests@${period}`).cells;
+    const fedBy = answered(`fed.equality.${q}`, fed, q, answers, fed.pieces ?? 0, `fed@${period}`);
+    const rows: Row[] = [...answers, "not-answered"].map((code) => {
+      const a = askedCells.get(code);
+      const b = fedBy.cells.get(code)!;
+      return { label: labels[code]!, cells: [a ?? { text: "Not asked" }, a ? share(a, requests) : { text: "–" }, b, share(b, fedBy.total)] };
     });
     return {
       id: `equity-${q}`,
@@ -362,7 +369,7 @@ function equity(f: Figures, c: Counting): Section {
       chart: "none",
       rowHeader: "Answer",
       columns: ["Asked for support", "Share", "Gave feedback", "Share"],
-      rows: [...rows, { label: "All", cells: [a.total, { text: "" }, b.total, { text: "" }], total: true }],
+      rows: [...rows, { label: "All", cells: [requests, { text: "" }, fedBy.total, { text: "" }], total: true }],
       summary: "Who asks for support beside who gives feedback. A group with a much smaller share of one than the other may not be reached.",
     };
   });
@@ -376,7 +383,8 @@ function voice(f: Figures, c: Counting): Section {
     const counters = overMonths(f.feedbackService.get(s.id), f.months);
     return {
       label: s.name,
-      cells: [c.count(`pieces.${s.id}@${period}`, counters.pieces ?? 0), ...statements.map((st) => meanCell(under(counters, `score.${st}`)))],
+      // A service's feedback is of everyone it sees, from every area: the same count on every area's page.
+      cells: [c.count(`service:${s.id}/pieces@${period}`, counters.pieces ?? 0), ...statements.map((st) => meanCell(under(counters, `score.${st}`)))],
     };
   });
   const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [c.count(`pieces@${over([m])}`, sum(f.services.map((s) => f.feedbackService.get(s.id)?.get(m))).pieces ?? 0)] }));
@@ -444,9 +452,13 @@ export function agreeWords(mean: number): string {
  */
 export function buildInsights(figures: Figures): Section[] {
   const build = (c: Counting) => [demand(figures, c), access(figures, c), gaps(figures, c), equity(figures, c), voice(figures, c)];
-  const first = counting();
+  const first = counting(figures.areaId);
   build(first);
-  return build(counting(publishCounts(first.counts, first.lines, figures.noise)));
+  const second = counting(figures.areaId, publishCounts(first.counts, first.lines, figures.noise));
+  const sections = build(second);
+  // A line the second build had and the first did not would go unprotected.
+  if (JSON.stringify([...second.counts.keys(), second.lines]) !== JSON.stringify([...first.counts.keys(), first.lines])) throw new Error("Insights counted differently the second time.");
+  return sections;
 }
 
 /** One cell as the page and the CSV write it. */

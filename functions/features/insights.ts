@@ -74,7 +74,8 @@ export function insightsFeature({ insights, directory, feedback, groups, respons
         services,
         names: new Map([...services, ...others.values()].map((s) => [s.id, s.name])),
         today: new Date(now()).toISOString().slice(0, 10),
-        noise: countNoise(hashKey, areaId!),
+        areaId: areaId!,
+        noise: countNoise(hashKey),
       };
       const [quotes, reports, unanswered] = await Promise.all([
         feedback.approved({ areaId: areaId! }, { limit: NEWEST }),

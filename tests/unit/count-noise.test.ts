@@ -3,22 +3,21 @@ import { MAX_NOISE } from "../../functions/domain/disclosure";
 import { countNoise } from "../../functions/security/count-noise";
 
 const KEY = Buffer.alloc(32, 1);
-const AREA = "E06000023";
 const counts = Array.from({ length: 7000 }, (_, i) => i + 5);
-const WHAT = "requests@2026-10..2026-12";
+const WHAT = "area:E06000023/requests@2026-10..2026-12";
 
 describe("the noise on published counts", () => {
-  test("is a whole number from -3 to 3, and the same every time for the same count of the same thing in the same area", () => {
-    const noise = countNoise(KEY, AREA);
+  test("is a whole number from -3 to 3, and the same every time for the same count of the same thing", () => {
+    const noise = countNoise(KEY);
     for (const n of counts) {
       const change = noise(WHAT, n);
       expect(Number.isInteger(change) && Math.abs(change) <= MAX_NOISE).toBe(true);
-      expect(countNoise(KEY, AREA)(WHAT, n)).toBe(change);
+      expect(countNoise(KEY)(WHAT, n)).toBe(change);
     }
   });
 
   test("takes every change about equally often, so no change says more than another", () => {
-    const noise = countNoise(KEY, AREA);
+    const noise = countNoise(KEY);
     const seen = new Map<number, number>();
     for (const n of counts) seen.set(noise(WHAT, n), (seen.get(noise(WHAT, n)) ?? 0) + 1);
     expect([...seen.keys()].sort((a, b) => a - b)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
@@ -30,13 +29,13 @@ describe("the noise on published counts", () => {
   });
 
   test("differs between areas, between what is counted and between keys, so knowing one change says nothing of another", () => {
-    const of = (key: Buffer, area: string, what: string) => counts.map((n) => countNoise(key, area)(what, n));
-    const here = of(KEY, AREA, WHAT);
+    const of = (key: Buffer, what: string) => counts.map((n) => countNoise(key)(what, n));
+    const here = of(KEY, WHAT);
     const same = (other: number[]) => here.filter((x, i) => x === other[i]).length / here.length;
     // Unrelated noise agrees about 1 time in 7.
-    expect(same(of(KEY, "E06000024", WHAT))).toBeLessThan(0.2);
-    expect(same(of(KEY, AREA, "requests@2026-10..2026-10"))).toBeLessThan(0.2);
-    expect(same(of(KEY, AREA, "asker.self@2026-10..2026-12"))).toBeLessThan(0.2);
-    expect(same(of(Buffer.alloc(32, 2), AREA, WHAT))).toBeLessThan(0.2);
+    expect(same(of(KEY, "area:E06000024/requests@2026-10..2026-12"))).toBeLessThan(0.2);
+    expect(same(of(KEY, "area:E06000023/requests@2026-10..2026-10"))).toBeLessThan(0.2);
+    expect(same(of(KEY, "area:E06000023/asker.self@2026-10..2026-12"))).toBeLessThan(0.2);
+    expect(same(of(Buffer.alloc(32, 2), WHAT))).toBeLessThan(0.2);
   });
 });
