@@ -47,8 +47,9 @@
  * 5. Times (days from a request to first contact, or to support starting) come from a
  *    histogram of days, kept in bands (request-stats.ts DAY_BANDS: a day is counted under the
  *    last day of its band, so a time reads "within N days"). The median is published only when
- *    at least 5 people are counted, the 90th percentile only when at least 10. How many people
- *    is published as a count, with the others.
+ *    at least 5 people are counted, the 90th percentile only when at least 10, and only beside
+ *    a shown count of the requests they are from (a time beside a hidden count would say it is
+ *    at least 5).
  *    Percentile p is the smallest day d for which the people counted up to and including d
  *    reach ceil(p × total).
  *
@@ -60,16 +61,22 @@
  *
  * 7. The change added before rounding is noise, as in the ONS's cell-key method, but keyed on
  *    what is counted rather than on the people in it: each count gets its change from a keyed
- *    hash of the area, the count's key (what it counts, over which months) and the true count,
- *    under a secret no commissioner sees (security/count-noise.ts). So the same count published
+ *    hash of the count's key (whose it is: an area's, a service's or a set of services'; what
+ *    it counts; over which months) and the true count, under a secret no commissioner sees
+ *    (security/count-noise.ts). So the same count published
  *    twice (on the page and in the CSV, in two tables, a month in its quarter's table and on its
  *    own, today and tomorrow if nobody new has asked) reads the same both times, and looking again
  *    cannot average the noise away; and knowing one count's change (from figures of one's own)
  *    says nothing of another's. Nothing is kept per person for it.
  *
- *    What it does not stop: someone who can add requests at will and watch one count could
- *    learn it by averaging what each new number shows. Such requests reach real services, the
- *    public form is rate-limited, and every reading of insights is audited.
+ *    What it does not stop, because the figures are live: looking again after a change. A cell
+ *    that goes from 0 to "fewer than 5" between two readings says that someone with that answer
+ *    asked in between; one that goes from "fewer than 5" to 5 was 4 (or near it). And someone
+ *    who can add requests at will and watch one count could learn it by averaging what each new
+ *    number shows. The way to close both is to publish only quarters that have ended, from
+ *    figures frozen a set time after the end (issue 12's note says so); until then, requests
+ *    made to learn a count reach real services, the public form is rate-limited, and every
+ *    reading of insights is audited.
  *
  *    Rounding alone, rules 1 to 6, left small cells that could be pinned, found by the exhaustive
  *    attacks in tests/unit/disclosure.test.ts: when a total's band and a shown cell's band left
@@ -141,7 +148,16 @@ export const inWords = (p: Published): string =>
  * total), or the months of a quarter and the quarter. One count can be in several lines: the
  * requests of a quarter are the total of the months, of the ages and of who asked.
  */
-export type Line = { cells: string[]; total: string };
+export type Line = {
+  cells: string[];
+  total: string;
+  /**
+   * The cells listed whatever the data (a category of the list, a month), if not all of them. A
+   * row there only because someone was counted in it (a place people were sent) is not one:
+   * "not shown" there would mean 5 or more, so it is chosen only when no listed cell is left.
+   */
+  listed?: string[];
+};
 
 const isHidden = (p: Published) => !("value" in p);
 const isSecondary = (p: Published) => "suppressed" in p && p.secondary === true;
@@ -153,7 +169,7 @@ const isSecondary = (p: Published) => "suppressed" in p && p.secondary === true;
  * can read a cell hidden in one table from another. In a line with a small total (hidden, 1 to
  * 4), every cell is "fewer than 5", 0s too. Otherwise a line whose hidden cells are all small
  * (none "not shown" yet), or with just one hidden member (a cell, or its total), gets one more
- * hidden as "not shown": its last cell still shown, else its total. This holds under a hidden
+ * hidden as "not shown": its last listed cell still shown, else its total. This holds under a hidden
  * total too, since another line may bound that total. Which cell depends only on which cells
  * are hidden, which the page shows anyway, never on their values.
  */
@@ -184,7 +200,8 @@ export function publishCounts(counts: ReadonlyMap<string, number>, lines: readon
       // bound that total, and shown cells here would then bound them (three of 4 beside 1, 1 and 10).
       const unguarded = hidden.length > 0 && hidden.every((key) => !isSecondary(of(key)));
       if (!alone && !unguarded) continue;
-      const next = line.cells.findLast((key) => !isHidden(of(key))) ?? (isHidden(total) ? undefined : line.total);
+      const shownIn = (keys: string[]) => keys.findLast((key) => !isHidden(of(key)));
+      const next = shownIn(line.listed ?? line.cells) ?? (isHidden(total) ? shownIn(line.cells) : line.total);
       if (next === undefined) continue;
       published.set(next, notShown);
       changed = true;
@@ -204,8 +221,8 @@ export function shareOf(part: Published, whole: Published): number | undefined {
 
 /**
  * Days from a histogram (whole days → how many people) as published: the median only when at
- * least 5 are counted, the 90th percentile only when at least 10. How many were counted is a
- * count like any other, published with the rest.
+ * least 5 are counted, the 90th percentile only when at least 10. Insights show them only
+ * beside a shown count of the requests they are from.
  */
 export function publishDays(histogram: Record<number, number>): { median?: number; p90?: number } {
   const days = Object.entries(histogram).map(([day, n]) => {

@@ -101,18 +101,19 @@ function largest(rows: Row[], what: string): string {
 /** The months a count covers, as its key says them: "2026-10..2026-12". */
 const over = (months: string[]) => `${months[0]}..${months.at(-1)}`;
 
+type Counting = ReturnType<typeof counting>;
+
 /**
  * The counts of a page, each under its key, and the lines they add up in. buildInsights builds
  * the page twice: first to learn every count and line, then with them all published together.
  */
-type Counting = ReturnType<typeof counting>;
-
 function counting(areaId: string, published?: Map<string, Published>) {
   const counts = new Map<string, number>();
   const lines: Line[] = [];
-  // A count of one service's people wherever they live ("service:<id>/waiting@now") is the same
-  // on every area's page; any other count is of this area's requests or feedback, and says so.
-  const scoped = (key: string) => (key.startsWith("service:") ? key : `area:${areaId}/${key}`);
+  // A key that says whose count it is stays as it is: one service's people wherever they live
+  // ("service:<id>/waiting@now"), or the feedback of a set of services ("services:<ids>/fed@…"),
+  // the same on every area's page that shows it. Any other count is of this area's requests.
+  const scoped = (key: string) => (/^[a-z]+:/.test(key) ? key : `area:${areaId}/${key}`);
   function count(unscoped: string, n: number): Published {
     const key = scoped(unscoped);
     const had = counts.get(key);
@@ -128,8 +129,8 @@ function counting(areaId: string, published?: Map<string, Published>) {
     lines,
     count,
     /** Counts that add up to a total (worked out from their true values), published as a line. */
-    breakdown(cells: [key: string, n: number][], totalKey: string): { cells: Published[]; total: Published } {
-      lines.push({ cells: cells.map(([key]) => scoped(key)), total: scoped(totalKey) });
+    breakdown(cells: [key: string, n: number][], totalKey: string, listed?: string[]): { cells: Published[]; total: Published } {
+      lines.push({ cells: cells.map(([key]) => scoped(key)), total: scoped(totalKey), ...(listed ? { listed: listed.map(scoped) } : {}) });
       return { cells: cells.map(([key, n]) => count(key, n)), total: count(totalKey, cells.reduce((t, [, n]) => t + n, 0)) };
     },
   };
@@ -139,9 +140,11 @@ function counting(areaId: string, published?: Map<string, Published>) {
  * A one-column breakdown that adds up to its total: each code's count is `<prefix>.<code>` over
  * the period, and the total is `totalKey`, the same count wherever else it is shown.
  */
-function breakdown(c: Counting, months: string[], id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, prefix: string, counts: Record<string, number>, totalKey: string, what: string): Table {
+function breakdown(c: Counting, months: string[], id: string, title: string, rowHeader: string, column: string, labels: Record<string, string>, prefix: string, counts: Record<string, number>, totalKey: string, what: string, listed = (code: string) => code in labels): Table {
   const codes = [...new Set([...Object.keys(labels), ...Object.keys(counts)])].filter((code) => (counts[code] ?? 0) > 0 || code in labels);
-  const published = c.breakdown(codes.map((code) => [`${prefix}.${code}@${over(months)}`, counts[code] ?? 0]), totalKey);
+  const keyOf = (code: string) => `${prefix}.${code}@${over(months)}`;
+  // The rows listed whatever the data: a row there only because someone was counted in it is never the one hidden to protect another.
+  const published = c.breakdown(codes.map((code) => [keyOf(code), counts[code] ?? 0]), totalKey, codes.filter(listed).map(keyOf));
   const rows: Row[] = codes.map((code, i) => ({ label: label(labels, code), cells: [published.cells[i]!] }));
   return { id, title, chart: "bars", rowHeader, columns: [column], rows: [...rows, { label: "All", cells: [published.total], total: true }], summary: largest(rows, what) };
 }
@@ -189,7 +192,8 @@ function demand(f: Figures, c: Counting): Section {
       breakdown(c, f.months, "demand-by-age", "Age of the person the support is for", "Age", "Requests", { ...AGE_BANDS, "not-given": "Not given" }, "age", under(all, "age"), requestsKey, "requests"),
       breakdown(c, f.months, "demand-by-asker", "Who asked", "Who asked", "Requests", ASKERS, "asker", under(all, "asker"), requestsKey, "requests"),
       // A request can go to several services, so these add up to the routes, not the requests.
-      breakdown(c, f.months, "demand-by-service", "Self-referrals to each service", "Service", "Requests", serviceLabels, "routes", routesByService, `routes@${period}`, "requests"),
+      // Listed whatever the data: the services that cover the area (not national ones or others people here asked).
+      breakdown(c, f.months, "demand-by-service", "Self-referrals to each service", "Service", "Requests", serviceLabels, "routes", routesByService, `routes@${period}`, "requests", (id) => !!f.services.find((s) => s.id === id && !s.national && s.areaIds.includes(f.areaId))),
     ],
   };
 }
@@ -271,6 +275,8 @@ function access(f: Figures, c: Counting): Section {
         signposts,
         declinedKey,
         "signposts",
+        // Every row is there because someone was sent there: none is listed whatever the data.
+        () => false,
       ),
       breakdown(c, f.months, "access-outcomes", "How support ended", "Outcome", "Closed", { ...CLOSE_OUTCOMES, "not-given": "Not given" }, "closed", under(all, "closed"), `closed@${period}`, "closed requests"),
     ],
@@ -336,6 +342,9 @@ function equity(f: Figures, c: Counting): Section {
   const fed = overMonths(f.feedbackArea, f.months);
   const period = over(f.months);
   const requests = c.count(`requests@${period}`, asked.requests ?? 0);
+  // The area's feedback is the feedback of the services that cover it: the same counts for every
+  // area those services cover, so they are keyed by the services, not the area.
+  const feedbackOf = `services:${f.services.filter((s) => s.areaIds.includes(f.areaId)).map((s) => s.id).sort().join(",")}`;
   const share = (p: Published, whole: Published): Cell => {
     const s = shareOf(p, whole);
     return s === undefined ? { text: "–" } : { text: `${s}%` };
@@ -357,7 +366,7 @@ function equity(f: Figures, c: Counting): Section {
       q === "ageBand"
         ? new Map([...Object.keys(AGE_BANDS), "not-given"].map((band) => [band === "not-given" ? "not-answered" : band, c.count(`age.${band}@${period}`, asked[`age.${band}`] ?? 0)]))
         : answered(`equality.${q}`, asked, q, answers, asked.requests ?? 0, `requests@${period}`).cells;
-    const fedBy = answered(`fed.equality.${q}`, fed, q, answers, fed.pieces ?? 0, `fed@${period}`);
+    const fedBy = answered(`${feedbackOf}/fed.equality.${q}`, fed, q, answers, fed.pieces ?? 0, `${feedbackOf}/fed@${period}`);
     const rows: Row[] = [...answers, "not-answered"].map((code) => {
       const a = askedCells.get(code);
       const b = fedBy.cells.get(code)!;
@@ -387,7 +396,9 @@ function voice(f: Figures, c: Counting): Section {
       cells: [c.count(`service:${s.id}/pieces@${period}`, counters.pieces ?? 0), ...statements.map((st) => meanCell(under(counters, `score.${st}`)))],
     };
   });
-  const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [c.count(`pieces@${over([m])}`, sum(f.services.map((s) => f.feedbackService.get(s.id)?.get(m))).pieces ?? 0)] }));
+  // The feedback of the services shown, by month: keyed by those services, as on any page that shows them.
+  const shown = `services:${f.services.map((s) => s.id).sort().join(",")}`;
+  const byMonth: Row[] = f.months.map((m) => ({ label: monthWords(m), cells: [c.count(`${shown}/pieces@${over([m])}`, sum(f.services.map((s) => f.feedbackService.get(s.id)?.get(m))).pieces ?? 0)] }));
   // Whole quarters only, as everywhere else: the months of each of the four.
   const quarters = [0, 3, 6, 9].map((i) => f.trendMonths.slice(i, i + 3));
   const trend: Row[] = f.services.map((s) => ({

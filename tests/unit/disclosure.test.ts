@@ -207,6 +207,19 @@ describe("one count in several lines (a page's tables)", () => {
     expect(out.get("why.full")).toEqual({ value: 20 });
   });
 
+  test("the cell hidden to protect another is one listed whatever the data, never a row there only because someone was counted in it", () => {
+    // Two of the area's services, then one elsewhere that people here asked (its row is there because it is not 0).
+    const counts = new Map([["own.a", 3], ["own.b", 20], ["elsewhere", 6], ["routes", 29]]);
+    const line = { cells: ["own.a", "own.b", "elsewhere"], total: "routes", listed: ["own.a", "own.b"] };
+    const out = publishCounts(counts, [line], exact);
+    expect(out.get("own.b")).toEqual({ suppressed: true, secondary: true });
+    expect(out.get("elsewhere")).toEqual({ value: 5 });
+    // With nothing listed (places people were sent), the total goes instead; and since another
+    // line could bound a hidden total, so does the last cell shown, even one there because it is not 0.
+    const sent = publishCounts(counts, [{ ...line, listed: [] }], exact);
+    expect([sent.get("own.b"), sent.get("elsewhere"), sent.get("routes")]).toEqual([{ value: 20 }, { suppressed: true, secondary: true }, { suppressed: true, secondary: true }]);
+  });
+
   test("whatever the counts and lines, no line has just one hidden member (cell or total), and no small count is shown", () => {
     fc.assert(
       fc.property(fc.array(count, { minLength: 3, maxLength: 8 }), fc.array(fc.array(fc.nat(7), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), secrets, (ns, lineCells, noise) => {
