@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { requireStaff, staffOf, type StaffVariables } from "../http/staff-session";
 import { validate } from "../http/validate";
 
-/** A fixed period: a whole month, its calendar quarter, or the 12 months ending with it (disclosure.ts). */
+/** A fixed period: a whole calendar quarter, the only one insights are served for (disclosure.ts rule 6). */
 const PeriodQuery = z.object({
   areaId: AreaIdSchema.optional(),
   period: z.enum(["quarter"], { error: "Choose a quarter: insights are for whole calendar quarters only." }).default("quarter"),
